@@ -1,0 +1,193 @@
+package io.decisionledger.application;
+
+import io.decisionledger.domain.model.comparison.QuantileSketch;
+import io.decisionledger.domain.model.comparison.SampleSummary;
+import io.decisionledger.domain.model.experiment.Metric;
+import io.decisionledger.domain.model.experiment.Run;
+import io.decisionledger.infrastructure.persistence.MeasurementWriter;
+import io.decisionledger.infrastructure.persistence.MeasurementWriter.Rollup;
+import io.decisionledger.infrastructure.persistence.MeasurementWriter.Rows;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+import org.hibernate.Session;
+
+/**
+ * Bulk ingestion of measurements into a run: all rows or none, in one transaction, written with
+ * COPY, with the run's rollups updated in the same transaction and an optional idempotency key.
+ */
+@Stateless
+public class IngestionService {
+
+  /** At most this many field errors are reported for one request. */
+  static final int MAX_REPORTED_ERRORS = 100;
+
+  @PersistenceContext EntityManager em;
+
+  @Inject ExperimentService experiments;
+
+  @Inject
+  @ConfigProperty(name = "dl.ingest.max-rows", defaultValue = "100000")
+  int maxRows;
+
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry metrics;
+
+  public int maxRows() {
+    return maxRows;
+  }
+
+  /**
+   * Writes {@code rows} into run {@code runId}.
+   *
+   * @param idempotencyKey null, or a key under which a retry of the same body writes nothing again
+   * @param bodyHash the SHA-256 of the request body (hex), compared when a key is replayed
+   */
+  public IngestionResult ingest(
+      long runId, List<MeasurementInput> rows, String idempotencyKey, String bodyHash) {
+    long started = System.nanoTime();
+    if (rows.size() > maxRows) {
+      throw new DomainException.TooLarge(
+          "A request may carry at most " + maxRows + " measurements; this one has " + rows.size());
+    }
+    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+      throw DomainException.InvalidInput.of(
+          "Idempotency-Key", "Idempotency-Key must be 1 to 200 characters");
+    }
+    Run run = em.find(Run.class, runId);
+    if (run == null) {
+      throw new DomainException.NotFound("Run", runId);
+    }
+    long experimentId = run.getVariant().getExperiment().getId();
+    Map<String, Metric> byName = new HashMap<>();
+    for (Metric m : experiments.metrics(experimentId)) {
+      byName.put(m.getName(), m);
+    }
+    Resolved resolved = resolve(rows, byName);
+
+    IngestionResult result =
+        em.unwrap(Session.class)
+            .doReturningWork(
+                connection -> write(connection, runId, resolved, idempotencyKey, bodyHash));
+    if (!result.replayed()) {
+      metrics.counter("decisionledger.ingestion.rows").inc(result.rowsWritten());
+      metrics.timer("decisionledger.ingestion.duration")
+          .update(Duration.ofNanos(System.nanoTime() - started));
+    }
+    return result;
+  }
+
+  private record Resolved(Rows rows, Map<Long, Rollup> rollups) {}
+
+  private static Resolved resolve(List<MeasurementInput> rows, Map<String, Metric> byName) {
+    int size = rows.size();
+    long[] metricIds = new long[size];
+    double[] values = new double[size];
+    Long[] steps = new Long[size];
+    Instant[] recordedAt = new Instant[size];
+    List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < size && errors.size() < MAX_REPORTED_ERRORS; i++) {
+      MeasurementInput row = rows.get(i);
+      Metric metric = row.metric() == null ? null : byName.get(row.metric());
+      if (metric == null) {
+        errors.add(new FieldError("[" + i + "].metric", row.metric() == null
+            ? "metric is required" : "unknown metric '" + row.metric() + "' in this experiment"));
+        continue;
+      }
+      if (!Double.isFinite(row.value())) {
+        errors.add(new FieldError("[" + i + "].value", "value must be a finite number"));
+        continue;
+      }
+      metricIds[i] = metric.getId();
+      values[i] = row.value();
+      steps[i] = row.step();
+      recordedAt[i] = row.recordedAt();
+    }
+    if (!errors.isEmpty()) {
+      throw new DomainException.InvalidInput(
+          "The request has invalid measurements; nothing was written", errors);
+    }
+    // One pass: per metric, the exact moments and the sketch of the new values.
+    Map<Long, SampleSummary.Builder> summaries = new HashMap<>();
+    Map<Long, QuantileSketch> sketches = new HashMap<>();
+    for (int i = 0; i < size; i++) {
+      summaries.computeIfAbsent(metricIds[i], k -> new SampleSummary.Builder()).add(values[i]);
+      sketches.computeIfAbsent(metricIds[i], k -> QuantileSketch.empty()).add(values[i]);
+    }
+    Map<Long, Rollup> rollups = new HashMap<>();
+    summaries.forEach(
+        (metricId, summary) ->
+            rollups.put(metricId, new Rollup(summary.build(), sketches.get(metricId))));
+    return new Resolved(new Rows(metricIds, values, steps, recordedAt), rollups);
+  }
+
+  private static IngestionResult write(
+      Connection connection, long runId, Resolved resolved, String key, String bodyHash)
+      throws SQLException {
+    // Serialises writers of one run: rollups and idempotency records stay consistent.
+    try (PreparedStatement lock =
+        connection.prepareStatement("SELECT id FROM run WHERE id = ? FOR UPDATE")) {
+      lock.setLong(1, runId);
+      lock.executeQuery().close();
+    }
+    if (key != null) {
+      try (PreparedStatement previous =
+          connection.prepareStatement(
+              "SELECT body_sha256, rows_written FROM ingestion_request"
+                  + " WHERE run_id = ? AND idempotency_key = ?")) {
+        previous.setLong(1, runId);
+        previous.setString(2, key);
+        try (ResultSet rs = previous.executeQuery()) {
+          if (rs.next()) {
+            if (!rs.getString(1).equals(bodyHash)) {
+              throw new DomainException.Conflict(
+                  "Idempotency-Key '" + key + "' was already used with a different body",
+                  List.of(new FieldError("Idempotency-Key", "already used with a different body")));
+            }
+            return new IngestionResult(runId, rs.getInt(2),
+                resolved.rollups().size(), true);
+          }
+        }
+      }
+    }
+    long written;
+    try {
+      written = MeasurementWriter.copy(connection, runId, resolved.rows());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    MeasurementWriter.addToRollups(connection, runId, resolved.rollups());
+    if (key != null) {
+      try (PreparedStatement record =
+          connection.prepareStatement(
+              "INSERT INTO ingestion_request (run_id, idempotency_key, body_sha256, rows_written,"
+                  + " created_at) VALUES (?, ?, ?, ?, ?)")) {
+        record.setLong(1, runId);
+        record.setString(2, key);
+        record.setString(3, bodyHash);
+        record.setInt(4, (int) written);
+        record.setTimestamp(5, Timestamp.from(Instant.now()));
+        record.executeUpdate();
+      }
+    }
+    return new IngestionResult(runId, (int) written, resolved.rollups().size(), false);
+  }
+}

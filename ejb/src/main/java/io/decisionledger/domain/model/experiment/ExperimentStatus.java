@@ -1,0 +1,8 @@
+package io.decisionledger.domain.model.experiment;
+
+/** Where an experiment stands. */
+public enum ExperimentStatus {
+  PLANNED,
+  RUNNING,
+  CONCLUDED
+}
