@@ -19,8 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Compares an experiment's variants metric by metric. The moments are aggregated in PostgreSQL
@@ -72,9 +70,7 @@ public class ComparisonService {
 
   @Inject ExperimentService experiments;
 
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry metrics;
+  @Inject ApplicationMetrics metrics;
 
   private record Key(long variantId, long metricId) {}
 
@@ -134,8 +130,7 @@ public class ComparisonService {
       result.add(new MetricComparison(metric.getId(), metric.getName(), metric.getUnit(),
           metric.getDirection(), stats));
     }
-    metrics.timer("decisionledger.comparison.duration")
-        .update(Duration.ofNanos(System.nanoTime() - started));
+    metrics.compared(Duration.ofNanos(System.nanoTime() - started));
     return new Comparison(experimentId, baseline == null ? null : baseline.getId(), measurements,
         result);
   }

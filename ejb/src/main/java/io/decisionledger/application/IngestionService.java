@@ -25,8 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.hibernate.Session;
 
 /**
@@ -47,9 +45,7 @@ public class IngestionService {
   @ConfigProperty(name = "dl.ingest.max-rows", defaultValue = "100000")
   int maxRows;
 
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry metrics;
+  @Inject ApplicationMetrics metrics;
 
   public int maxRows() {
     return maxRows;
@@ -88,9 +84,7 @@ public class IngestionService {
             .doReturningWork(
                 connection -> write(connection, runId, resolved, idempotencyKey, bodyHash));
     if (!result.replayed()) {
-      metrics.counter("decisionledger.ingestion.rows").inc(result.rowsWritten());
-      metrics.timer("decisionledger.ingestion.duration")
-          .update(Duration.ofNanos(System.nanoTime() - started));
+      metrics.ingested(result.rowsWritten(), Duration.ofNanos(System.nanoTime() - started));
     }
     return result;
   }

@@ -21,7 +21,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static final String USER = "postgres";
 
   private final Path dataDirectory;
-  private final int port;
+  private int port;
   private EmbeddedPostgres postgres;
 
   private EmbeddedDatabase(Path dataDirectory, int port) {
@@ -33,24 +33,43 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * Starts PostgreSQL with its data in {@code dataDirectory}, creating the application database on
    * first start.
    *
-   * @param clean whether to wipe the data directory first (tests) or keep it (run command)
+   * @param clean whether to wipe the data directory before starting (tests) or keep it (run
+   *     command)
    * @param port the port to listen on, or 0 for any free port
    */
   public static EmbeddedDatabase start(Path dataDirectory, int port, boolean clean)
       throws IOException {
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Files.createDirectories(dataDirectory.getParent());
+    if (clean) {
+      deleteRecursively(dataDirectory);
+    }
     EmbeddedDatabase database = new EmbeddedDatabase(dataDirectory, port);
-    database.postgres = database.launch(clean);
+    database.postgres = database.launch();
+    // Keep the port, so a restart comes back where the application expects it.
+    database.port = database.postgres.getPort();
     database.createApplicationDatabase();
     return database;
   }
 
-  private EmbeddedPostgres launch(boolean clean) throws IOException {
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (var paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  private EmbeddedPostgres launch() throws IOException {
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(dataDirectory)
-            .setCleanDataDirectory(clean)
+            // Never let zonky wipe the directory on close: a stop and restart keeps the data,
+            // and a clean start is done above, before initdb.
+            .setCleanDataDirectory(false)
             .setServerConfig("listen_addresses", "127.0.0.1")
             .setServerConfig("max_connections", "120")
             .setServerConfig("shared_buffers", "256MB")
@@ -92,7 +111,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
   /** Starts the server again on the same port with the same data. */
   public void restart() throws IOException {
     if (postgres == null) {
-      postgres = launch(false);
+      postgres = launch();
     }
   }
 

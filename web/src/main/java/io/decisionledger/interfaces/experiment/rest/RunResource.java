@@ -1,5 +1,6 @@
 package io.decisionledger.interfaces.experiment.rest;
 
+import io.decisionledger.application.ApplicationMetrics;
 import io.decisionledger.application.DomainException;
 import io.decisionledger.application.IngestionService;
 import io.decisionledger.application.MeasurementCsv;
@@ -22,20 +23,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,9 +55,10 @@ public class RunResource {
   @Inject RunService runs;
   @Inject IngestionService ingestion;
 
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry metrics;
+  @Inject ApplicationMetrics metrics;
+
+  /** Bodies larger than this are refused before parsing (100,000 rows of JSON are ~7 MB). */
+  static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
   @GET
   @Operation(summary = "One run")
@@ -109,27 +108,35 @@ public class RunResource {
       @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
       @Parameter(description = "Makes a retry safe") @HeaderParam("Idempotency-Key") String key,
       InputStream body) {
-    metrics.counter("decisionledger.ingestion.requests").inc();
+    metrics.ingestionRequest();
     try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      DigestInputStream digesting =
-          new DigestInputStream(new BufferedInputStream(body, 1 << 16), sha256);
-      List<MeasurementInput> rows = parse(digesting, contentType);
-      digesting.transferTo(java.io.OutputStream.nullOutputStream());
-      String hash = HexFormat.of().formatHex(sha256.digest());
+      byte[] bytes = readBounded(body);
+      String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      List<MeasurementInput> rows = parse(new ByteArrayInputStream(bytes), contentType);
       IngestionResultDto result = IngestionResultDto.of(ingestion.ingest(id, rows, key, hash));
       return Response.status(result.replayed() ? Response.Status.OK : Response.Status.CREATED)
           .header("Idempotent-Replayed", result.replayed() ? "true" : null)
           .entity(result)
           .build();
     } catch (DomainException e) {
-      metrics.counter("decisionledger.ingestion.rejected").inc();
+      metrics.ingestionRejected();
       throw e;
-    } catch (IOException e) {
-      metrics.counter("decisionledger.ingestion.rejected").inc();
-      throw DomainException.InvalidInput.of("body", "The body could not be read: " + e.getMessage());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The whole body, refused with 413 past {@link #MAX_BODY_BYTES}. */
+  private static byte[] readBounded(InputStream body) {
+    try {
+      byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+      if (bytes.length > MAX_BODY_BYTES) {
+        throw new DomainException.TooLarge(
+            "A request body may be at most " + MAX_BODY_BYTES / (1024 * 1024) + " MiB");
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw DomainException.InvalidInput.of("body", "The body could not be read");
     }
   }
 

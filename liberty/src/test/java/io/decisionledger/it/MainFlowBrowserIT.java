@@ -1,0 +1,161 @@
+package io.decisionledger.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The main flow in a real browser (Debian's headless Chromium): open the list, create an
+ * experiment, add variants, a metric and runs by form, and see the comparison with its verdict.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MainFlowBrowserIT {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.application();
+  }
+
+  @ArquillianResource URL base;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+  private String root;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!present) {
+      String message = "Chromium not installed (apt-get install chromium chromium-driver)";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new AssertionError(message + "; CI must run the browser test");
+      }
+      Assumptions.abort(message);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--disable-quic", "--window-size=1280,1000",
+        "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    root = Deployments.root(base).toString();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private void type(String id, String text) {
+    WebElement input = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  private void click(String id) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+  }
+
+  private void waitForText(By where, String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(where, text));
+  }
+
+  private void addRun(String variant, String value) {
+    click("addRun");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("runForm:variant")));
+    Select variants = new Select(browser.findElement(By.id("runForm:variant")));
+    variants.getOptions().stream().filter(o -> o.getText().startsWith(variant)).findFirst()
+        .orElseThrow(() -> new AssertionError("no variant option " + variant))
+        .click();
+    type("runForm:measurements:0:measurementValue", value);
+    click("runForm:save");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("experimentTitle")));
+  }
+
+  @Test
+  void createAnExperimentAddRunsAndSeeTheComparison() throws Exception {
+    try {
+      browser.get(root + "experiments/list.xhtml");
+      waitForText(By.tagName("body"), "Path A vs Path B");
+      click("newExperiment");
+
+      String title = "Browser flow " + System.nanoTime();
+      // Validation beside the field: an empty title is refused.
+      type("experimentForm:owner", "browser");
+      click("experimentForm:save");
+      waitForText(By.tagName("body"), "Title is required");
+      type("experimentForm:title", title);
+      click("experimentForm:save");
+      waitForText(By.id("experimentTitle"), title);
+
+      type("variantForm:variantName", "Bare VMs");
+      click("variantForm:saveVariant");
+      waitForText(By.id("variantsForm:variants"), "Bare VMs");
+      type("variantForm:variantName", "KubeVirt");
+      click("variantForm:saveVariant");
+      waitForText(By.id("variantsForm:variants"), "KubeVirt");
+
+      type("metricForm:metricName", "boot_time");
+      type("metricForm:metricUnit", "s");
+      new Select(browser.findElement(By.id("metricForm:metricDirection")))
+          .selectByValue("LOWER_IS_BETTER");
+      click("metricForm:saveMetric");
+      waitForText(By.id("metricsForm:metrics"), "boot_time");
+
+      for (String value : List.of("40", "42", "41")) {
+        addRun("Bare VMs", value);
+      }
+      for (String value : List.of("22", "24", "23")) {
+        addRun("KubeVirt", value);
+      }
+
+      WebElement comparison = wait.until(
+          ExpectedConditions.presenceOfElementLocated(By.id("comparison")));
+      assertThat(comparison.getText()).contains("boot_time").contains("KubeVirt");
+      // Lower is better and KubeVirt's run means (22..24) are clearly below (40..42).
+      assertThat(comparison.findElements(By.cssSelector(".badge.verdict-better"))).isNotEmpty();
+      assertThat(browser.findElement(By.id("runsForm:runs")).getText()).contains("KubeVirt");
+    } catch (AssertionError | RuntimeException e) {
+      File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+      Path target = Path.of("target", "browser-failure.png");
+      Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      throw e;
+    }
+  }
+}

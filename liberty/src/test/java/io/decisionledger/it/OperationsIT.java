@@ -1,0 +1,111 @@
+package io.decisionledger.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URL;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Health, metrics and OpenAPI as operators and Prometheus see them. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OperationsIT {
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.application();
+  }
+
+  @ArquillianResource URL base;
+
+  private Http root() throws Exception {
+    // Health, metrics and OpenAPI live at the server root, beside the application.
+    return new Http(Deployments.root(base));
+  }
+
+  @Test
+  void healthChecksAnswerUp() throws Exception {
+    Http http = root();
+    for (String path : new String[] {"health/live", "health/ready", "health/started"}) {
+      Http.Response response = http.get(path);
+      assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
+      assertThat(response.json().getString("status")).isEqualTo("UP");
+    }
+  }
+
+  private static double rowsIngested(String metrics) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("(?m)^decisionledger_ingestion_rows_total\\{[^}]*\\} ([0-9.Ee+]+)$")
+        .matcher(metrics);
+    assertThat(m.find()).as("decisionledger_ingestion_rows_total in%n%s", metrics).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+
+  @Test
+  void metricsCountTheRowsIngestedInPrometheusText() throws Exception {
+    Http http = root();
+    Http.Response before = http.get("metrics?scope=application", "text/plain");
+    assertThat(before.status()).isEqualTo(200);
+    assertThat(before.contentType()).startsWith("text/plain");
+    // Registered at start-up, so the series exist before anything was ingested.
+    double rowsBefore = rowsIngested(before.body());
+    assertThat(before.body()).contains("decisionledger_ingestion_requests_total")
+        .contains("decisionledger_ingestion_rejected_total")
+        .contains("decisionledger_comparison_duration_seconds");
+
+    long experiment = http.postJson("api/v1/experiments", "{\"title\":\"Metrics\",\"owner\":\"it\"}")
+        .getJsonNumber("id").longValue();
+    long variant = http.postJson("api/v1/experiments/" + experiment + "/variants",
+        "{\"name\":\"A\"}").getJsonNumber("id").longValue();
+    http.postJson("api/v1/experiments/" + experiment + "/metrics",
+        "{\"name\":\"m\",\"direction\":\"LOWER_IS_BETTER\"}");
+    long run = http.postJson("api/v1/variants/" + variant + "/runs", "{}")
+        .getJsonNumber("id").longValue();
+    assertThat(http.post("api/v1/runs/" + run + "/measurements", "text/csv",
+        "metric,value\nm,1\nm,2\nm,3\nm,4\nm,5\nm,6\nm,7\n").status()).isEqualTo(201);
+    assertThat(http.post("api/v1/runs/" + run + "/measurements", "text/csv", "metric,value\nm,x\n")
+        .status()).isEqualTo(400);
+
+    String after = http.get("metrics?scope=application", "text/plain").body();
+    assertThat(rowsIngested(after) - rowsBefore).isEqualTo(7.0);
+    assertThat(after).contains("decisionledger_ingestion_duration_seconds_bucket");
+    String all = http.get("metrics", "text/plain").body();
+    assertThat(all).contains("jvm_uptime_seconds").contains("connectionpool_");
+  }
+
+  @Test
+  void openApiDescribesTheApi() throws Exception {
+    Http.Response openapi = root().get("openapi");
+    assertThat(openapi.status()).isEqualTo(200);
+    assertThat(openapi.body()).contains("/api/v1/experiments/{id}/comparison")
+        .contains("/api/v1/runs/{id}/measurements").contains("Idempotency-Key");
+    assertThat(root().get("openapi/ui/").status()).isEqualTo(200);
+  }
+
+  @Test
+  void readinessGoesDownWhileTheDatabaseIsStoppedAndRecovers() throws Exception {
+    Http http = root();
+    assertThat(http.get("health/ready").status()).isEqualTo(200);
+    TestDatabase.get().stop();
+    try {
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+        Http.Response ready = http.get("health/ready");
+        assertThat(ready.status()).isEqualTo(503);
+        assertThat(ready.json().getString("status")).isEqualTo("DOWN");
+      });
+      // Liveness stays up: a database outage must not restart the pod.
+      assertThat(http.get("health/live").status()).isEqualTo(200);
+    } finally {
+      TestDatabase.get().restart();
+    }
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        .untilAsserted(() -> assertThat(http.get("health/ready").status()).isEqualTo(200));
+  }
+}

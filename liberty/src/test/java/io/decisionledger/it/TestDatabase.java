@@ -1,0 +1,63 @@
+package io.decisionledger.it;
+
+import io.decisionledger.launcher.EmbeddedDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Starts the integration tests' PostgreSQL before any test (and so before Arquillian starts
+ * Liberty), the same embedded server the run command uses, and points the test server at it
+ * through files in its variables/ directory, as a mounted secret would in Kubernetes.
+ */
+public class TestDatabase implements LauncherSessionListener {
+
+  private static EmbeddedDatabase database;
+
+  /** The running test database; tests may stop and restart it. */
+  public static synchronized EmbeddedDatabase get() {
+    if (database == null) {
+      throw new IllegalStateException("the test database starts only in the integration tests");
+    }
+    return database;
+  }
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    String wlp = System.getProperty("dl.wlp.dir");
+    String server = System.getProperty("dl.it.server.name");
+    if (wlp == null || server == null) {
+      return; // unit-test run: nothing to start
+    }
+    try {
+      synchronized (TestDatabase.class) {
+        database = EmbeddedDatabase.start(
+            Path.of(System.getProperty("dl.it.data.dir", "target/it-postgres")), 0, true);
+      }
+      Path variables = Path.of(wlp, "usr", "servers", server, "variables");
+      Files.createDirectories(variables);
+      Files.writeString(variables.resolve("dl.db.url"), database.jdbcUrl());
+      Files.writeString(variables.resolve("dl.db.user"), EmbeddedDatabase.USER);
+      Files.writeString(variables.resolve("dl.db.ssl-mode"), "disable");
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start the test database", e);
+    }
+  }
+
+  @Override
+  public void launcherSessionClosed(LauncherSession session) {
+    synchronized (TestDatabase.class) {
+      if (database != null) {
+        try {
+          database.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        database = null;
+      }
+    }
+  }
+}

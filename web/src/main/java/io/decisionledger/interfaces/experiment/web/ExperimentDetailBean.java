@@ -1,0 +1,313 @@
+package io.decisionledger.interfaces.experiment.web;
+
+import io.decisionledger.application.ComparisonService;
+import io.decisionledger.application.DomainException;
+import io.decisionledger.application.ExperimentService;
+import io.decisionledger.application.MetricDraft;
+import io.decisionledger.application.RunService;
+import io.decisionledger.application.VariantDraft;
+import io.decisionledger.domain.model.comparison.Comparison;
+import io.decisionledger.domain.model.comparison.MetricComparison;
+import io.decisionledger.domain.model.comparison.VariantStatistics;
+import io.decisionledger.domain.model.experiment.Experiment;
+import io.decisionledger.domain.model.experiment.Metric;
+import io.decisionledger.domain.model.experiment.MetricDirection;
+import io.decisionledger.domain.model.experiment.Run;
+import io.decisionledger.domain.model.experiment.Variant;
+import io.decisionledger.interfaces.web.Messages;
+import io.decisionledger.interfaces.web.ViewModel;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * One experiment: its variants and metrics (with their inline forms), its runs and the
+ * comparison. Holds the experiment's id and what the page shows of it; reloads after each change.
+ */
+@Named("experimentDetail")
+@ViewModel
+public class ExperimentDetailBean implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private static final Logger LOG = Logger.getLogger(ExperimentDetailBean.class.getName());
+
+  static final Map<String, String> VARIANT_FIELDS =
+      Map.of("name", "variantForm:variantName", "description", "variantForm:variantDescription");
+
+  static final Map<String, String> METRIC_FIELDS =
+      Map.of(
+          "name", "metricForm:metricName",
+          "unit", "metricForm:metricUnit",
+          "direction", "metricForm:metricDirection",
+          "description", "metricForm:metricDescription");
+
+  @Inject ExperimentService experiments;
+  @Inject RunService runService;
+  @Inject ComparisonService comparisons;
+
+  private Long id;
+  private boolean notFound;
+
+  private Experiment experiment;
+  private List<Variant> variants = List.of();
+  private List<Metric> metrics = List.of();
+  private List<Run> runs = List.of();
+  private Map<Long, Long> measurementCounts = Map.of();
+  private Comparison comparison;
+  private boolean comparisonFailed;
+
+  private Long editingVariantId;
+  private VariantDraft variantDraft = new VariantDraft();
+  private Long editingMetricId;
+  private MetricDraft metricDraft = newMetricDraft();
+
+  /** View action: loads everything the page shows. */
+  public void load() {
+    if (id == null) {
+      notFound = true;
+      Messages.error("No experiment was named: open one from the list.");
+      return;
+    }
+    try {
+      reload();
+    } catch (DomainException.NotFound e) {
+      notFound = true;
+      Messages.error(e.getMessage());
+    }
+  }
+
+  private void reload() {
+    experiment = experiments.get(id);
+    variants = experiments.variants(id);
+    metrics = experiments.metrics(id);
+    runs = runService.runsOf(id);
+    measurementCounts = runService.measurementCounts(id);
+    try {
+      comparison = comparisons.compare(id);
+    } catch (DomainException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // The rest of the page stays useful when the statistics fail; the log has the cause.
+      LOG.log(Level.SEVERE, "Comparison of experiment " + id + " failed", e);
+      comparison = new Comparison(id, null, 0, List.of());
+      comparisonFailed = true;
+      Messages.error("The comparison could not be computed; the variants, metrics and runs are shown.");
+    }
+  }
+
+  public boolean isComparisonFailed() {
+    return comparisonFailed;
+  }
+
+  // --- variants ---
+
+  public void editVariant(long variantId) {
+    variants.stream().filter(v -> v.getId() == variantId).findFirst().ifPresent(v -> {
+      editingVariantId = v.getId();
+      variantDraft = new VariantDraft(v.getName(), v.getDescription(), v.isBaseline());
+    });
+  }
+
+  public void cancelVariant() {
+    editingVariantId = null;
+    variantDraft = new VariantDraft();
+  }
+
+  public void saveVariant() {
+    try {
+      Variant saved = editingVariantId == null
+          ? experiments.addVariant(id, variantDraft)
+          : experiments.updateVariant(editingVariantId, variantDraft);
+      Messages.info((editingVariantId == null ? "Added" : "Saved") + " variant '"
+          + saved.getName() + "'.");
+      cancelVariant();
+      reload();
+    } catch (DomainException e) {
+      Messages.add(e, VARIANT_FIELDS);
+    }
+  }
+
+  public void makeBaseline(long variantId) {
+    try {
+      Variant v = experiments.getVariant(variantId);
+      experiments.updateVariant(variantId, new VariantDraft(v.getName(), v.getDescription(), true));
+      Messages.info("'" + v.getName() + "' is now the baseline.");
+      reload();
+    } catch (DomainException e) {
+      Messages.add(e, Map.of());
+    }
+  }
+
+  public void deleteVariant(long variantId) {
+    try {
+      experiments.deleteVariant(variantId);
+      Messages.info("Deleted the variant and its runs.");
+      if (Long.valueOf(variantId).equals(editingVariantId)) {
+        cancelVariant();
+      }
+      reload();
+    } catch (DomainException e) {
+      Messages.add(e, Map.of());
+    }
+  }
+
+  // --- metrics ---
+
+  public void editMetric(long metricId) {
+    metrics.stream().filter(m -> m.getId() == metricId).findFirst().ifPresent(m -> {
+      editingMetricId = m.getId();
+      metricDraft = new MetricDraft(m.getName(), m.getUnit(), m.getDirection(), m.getDescription());
+    });
+  }
+
+  public void cancelMetric() {
+    editingMetricId = null;
+    metricDraft = newMetricDraft();
+  }
+
+  public void saveMetric() {
+    try {
+      Metric saved = editingMetricId == null
+          ? experiments.addMetric(id, metricDraft)
+          : experiments.updateMetric(editingMetricId, metricDraft);
+      Messages.info((editingMetricId == null ? "Added" : "Saved") + " metric '"
+          + saved.getName() + "'.");
+      cancelMetric();
+      reload();
+    } catch (DomainException e) {
+      Messages.add(e, METRIC_FIELDS);
+    }
+  }
+
+  public void deleteMetric(long metricId) {
+    try {
+      experiments.deleteMetric(metricId);
+      Messages.info("Deleted the metric and its measurements.");
+      if (Long.valueOf(metricId).equals(editingMetricId)) {
+        cancelMetric();
+      }
+      reload();
+    } catch (DomainException e) {
+      Messages.add(e, Map.of());
+    }
+  }
+
+  // --- runs and the experiment ---
+
+  public void deleteRun(long runId) {
+    try {
+      runService.delete(runId);
+      Messages.info("Deleted run #" + runId + " and its measurements.");
+      reload();
+    } catch (DomainException e) {
+      Messages.add(e, Map.of());
+    }
+  }
+
+  public String deleteExperiment() {
+    try {
+      String title = experiment.getTitle();
+      experiments.delete(id);
+      Messages.info("Deleted experiment '" + title + "'.");
+      Messages.keepForRedirect();
+      return "/experiments/list?faces-redirect=true";
+    } catch (DomainException e) {
+      Messages.add(e, Map.of());
+      return null;
+    }
+  }
+
+  // --- for the view ---
+
+  /** The run's environment parameters as {@code name=value, ...}. */
+  public String parameters(Run run) {
+    return run.getParameters().entrySet().stream()
+        .map(p -> p.getKey() + "=" + p.getValue())
+        .collect(Collectors.joining(", "));
+  }
+
+  public long measurementCount(Run run) {
+    return measurementCounts.getOrDefault(run.getId(), 0L);
+  }
+
+  public String chart(MetricComparison metric) {
+    return ComparisonChart.json(metric);
+  }
+
+  public boolean hasChartData(MetricComparison metric) {
+    return ComparisonChart.hasData(metric);
+  }
+
+  /** Whether some variant has fewer than two runs of this metric (no interval for it). */
+  public boolean lacksRuns(MetricComparison metric) {
+    return metric.variants().stream().anyMatch(v -> v.runs() < 2);
+  }
+
+  public boolean tooFewRuns(VariantStatistics v) {
+    return v.runs() < 2;
+  }
+
+  public MetricDirection[] getDirections() {
+    return MetricDirection.values();
+  }
+
+  private static MetricDraft newMetricDraft() {
+    MetricDraft draft = new MetricDraft();
+    draft.setDirection(MetricDirection.LOWER_IS_BETTER);
+    return draft;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public void setId(Long id) {
+    this.id = id;
+  }
+
+  public boolean isNotFound() {
+    return notFound;
+  }
+
+  public Experiment getExperiment() {
+    return experiment;
+  }
+
+  public List<Variant> getVariants() {
+    return variants;
+  }
+
+  public List<Metric> getMetrics() {
+    return metrics;
+  }
+
+  public List<Run> getRuns() {
+    return runs;
+  }
+
+  public Comparison getComparison() {
+    return comparison;
+  }
+
+  public Long getEditingVariantId() {
+    return editingVariantId;
+  }
+
+  public VariantDraft getVariantDraft() {
+    return variantDraft;
+  }
+
+  public Long getEditingMetricId() {
+    return editingMetricId;
+  }
+
+  public MetricDraft getMetricDraft() {
+    return metricDraft;
+  }
+}
