@@ -158,4 +158,42 @@ class MainFlowBrowserIT {
       throw e;
     }
   }
+
+  @Test
+  void uploadACsvSeeItsPreviewAndLineErrorsThenSaveIt() throws Exception {
+    Http api = new Http(Deployments.root(base));
+    long experiment = api.postJson("api/v1/experiments",
+        "{\"title\":\"Upload " + System.nanoTime() + "\",\"owner\":\"browser\"}")
+        .getJsonNumber("id").longValue();
+    api.postJson("api/v1/experiments/" + experiment + "/variants", "{\"name\":\"A\"}");
+    api.postJson("api/v1/experiments/" + experiment + "/metrics",
+        "{\"name\":\"iops\",\"direction\":\"HIGHER_IS_BETTER\"}");
+    Path bad = Files.createTempFile("bad", ".csv");
+    Files.writeString(bad, "metric,value,step\niops,100,1\niops,NaN,2\nnope,3,3\n");
+    Path good = Files.createTempFile("good", ".csv");
+    Files.writeString(good, "metric,value,step\niops,100,1\niops,110,2\niops,120,3\n");
+    try {
+      browser.get(root + "runs/upload.xhtml?experiment=" + experiment);
+      WebElement file = wait.until(
+          ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[type=file]")));
+      file.sendKeys(bad.toString());
+      click("uploadForm:preview");
+      WebElement errors = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("csvErrors")));
+      assertThat(errors.getText()).contains("line 3").contains("line 4");
+      assertThat(browser.findElements(By.id("uploadForm:confirm"))).isEmpty();
+
+      browser.findElement(By.cssSelector("input[type=file]")).sendKeys(good.toString());
+      click("uploadForm:preview");
+      waitForText(By.id("previewSummary"), "3");
+      click("uploadForm:confirm");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("experimentTitle")));
+      assertThat(api.get("api/v1/experiments/" + experiment + "/comparison").json()
+          .getJsonNumber("measurements").longValue()).isEqualTo(3);
+    } catch (AssertionError | RuntimeException e) {
+      File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), Path.of("target", "browser-upload-failure.png"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      throw e;
+    }
+  }
 }

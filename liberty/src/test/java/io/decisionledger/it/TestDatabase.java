@@ -42,6 +42,9 @@ public class TestDatabase implements LauncherSessionListener {
       Files.writeString(variables.resolve("dl.db.url"), database.jdbcUrl());
       Files.writeString(variables.resolve("dl.db.user"), EmbeddedDatabase.USER);
       Files.writeString(variables.resolve("dl.db.ssl-mode"), "disable");
+      int httpPort = Integer.parseInt(System.getProperty("dl.it.http.port", "9180"));
+      Files.writeString(variables.resolve("dl.http.port"), Integer.toString(httpPort));
+      Files.writeString(variables.resolve("dl.https.port"), Integer.toString(httpPort + 1000));
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the test database", e);
     }
