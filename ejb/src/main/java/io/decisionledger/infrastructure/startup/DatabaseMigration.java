@@ -27,6 +27,7 @@ public class DatabaseMigration {
   DataSource dataSource;
 
   @Inject DemoData demoData;
+  @Inject DemoDecisions demoDecisions;
 
   private volatile boolean migrated;
   private volatile String failure;
@@ -57,6 +58,7 @@ public class DatabaseMigration {
       LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
           + result.migrationsExecuted + " migrations applied)");
       demoData.seedIfEnabledAndEmpty();
+      demoDecisions.seedIfEnabledAndEmpty();
       migrated = true;
       failure = null;
     } catch (RuntimeException e) {

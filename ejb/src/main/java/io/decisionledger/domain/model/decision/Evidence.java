@@ -1,0 +1,249 @@
+package io.decisionledger.domain.model.decision;
+
+import io.decisionledger.domain.model.comparison.Verdict;
+import io.decisionledger.domain.model.comparison.VariantStatistics;
+import io.decisionledger.domain.model.comparison.WelchTest;
+import io.decisionledger.domain.model.experiment.MetricDirection;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What a decision rests on, frozen when it was cited: the comparison of one variant for one metric
+ * of an experiment (against the baseline), with a SHA-256 of the run rollups behind it. Never
+ * changed afterwards; later measurements show up as drift (docs/architecture.md D11), not here.
+ * The names are kept so the snapshot still reads when the experiment is gone.
+ */
+@Entity
+@Table(name = "decision_evidence")
+public class Evidence {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "decision_id", nullable = false, updatable = false)
+  private Decision decision;
+
+  @Column(name = "experiment_id", updatable = false)
+  private Long experimentId;
+
+  @Column(name = "experiment_title", nullable = false, length = 200, updatable = false)
+  private String experimentTitle;
+
+  @Column(name = "metric_id", updatable = false)
+  private Long metricId;
+
+  @Column(name = "metric_name", nullable = false, length = 120, updatable = false)
+  private String metricName;
+
+  @Column(nullable = false, length = 40, updatable = false)
+  private String unit;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 20, updatable = false)
+  private MetricDirection direction;
+
+  @Column(name = "variant_id", updatable = false)
+  private Long variantId;
+
+  @Column(name = "variant_name", nullable = false, length = 120, updatable = false)
+  private String variantName;
+
+  @Column(nullable = false, updatable = false)
+  private boolean baseline;
+
+  @Column(nullable = false, updatable = false)
+  private long runs;
+
+  @Column(nullable = false, updatable = false)
+  private long n;
+
+  @Column(updatable = false)
+  private Double mean;
+
+  @Column(updatable = false)
+  private Double median;
+
+  @Column(updatable = false)
+  private Double p95;
+
+  @Column(name = "sd", updatable = false)
+  private Double standardDeviation;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 30, updatable = false)
+  private Verdict verdict;
+
+  @Column(updatable = false)
+  private Double difference;
+
+  @Column(name = "ci_lower", updatable = false)
+  private Double ciLower;
+
+  @Column(name = "ci_upper", updatable = false)
+  private Double ciUpper;
+
+  @Column(updatable = false)
+  private Double ratio;
+
+  @Column(name = "data_sha256", nullable = false, length = 64, updatable = false)
+  private String dataSha256;
+
+  @Column(name = "cited_at", nullable = false, updatable = false)
+  private Instant citedAt;
+
+  protected Evidence() {}
+
+  /** Freezes one variant's statistics for one metric as the comparison gives them now. */
+  @SuppressWarnings("java:S107")
+  public Evidence(Decision decision, long experimentId, String experimentTitle, long metricId,
+      String metricName, String unit, MetricDirection direction, VariantStatistics statistics,
+      String dataSha256, Instant citedAt) {
+    this.decision = Objects.requireNonNull(decision, "decision");
+    this.experimentId = experimentId;
+    this.experimentTitle = Objects.requireNonNull(experimentTitle, "experimentTitle");
+    this.metricId = metricId;
+    this.metricName = Objects.requireNonNull(metricName, "metricName");
+    this.unit = unit == null ? "" : unit;
+    this.direction = Objects.requireNonNull(direction, "direction");
+    this.variantId = statistics.variantId();
+    this.variantName = statistics.variant();
+    this.baseline = statistics.baseline();
+    this.runs = statistics.runs();
+    this.n = statistics.n();
+    this.mean = finite(statistics.mean());
+    this.median = finite(statistics.median());
+    this.p95 = finite(statistics.p95());
+    this.standardDeviation = finite(statistics.standardDeviation());
+    this.verdict = statistics.verdict();
+    WelchTest test = statistics.vsBaseline();
+    if (test != null) {
+      this.difference = finite(test.difference());
+      this.ciLower = finite(test.lower());
+      this.ciUpper = finite(test.upper());
+      this.ratio = finite(test.ratio());
+    }
+    if (dataSha256 == null || !dataSha256.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("dataSha256 must be 64 lower-case hex digits");
+    }
+    this.dataSha256 = dataSha256;
+    this.citedAt = Objects.requireNonNull(citedAt, "citedAt");
+  }
+
+  private static Double finite(double d) {
+    return Double.isFinite(d) ? d : null;
+  }
+
+  /** Whether this frozen row and the current comparison differ enough to flag (D11). */
+  public EvidenceDrift driftAgainst(VariantStatistics current, String currentSha256) {
+    return EvidenceDrift.of(this, current, currentSha256);
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Decision getDecision() {
+    return decision;
+  }
+
+  public Long getExperimentId() {
+    return experimentId;
+  }
+
+  public String getExperimentTitle() {
+    return experimentTitle;
+  }
+
+  public Long getMetricId() {
+    return metricId;
+  }
+
+  public String getMetricName() {
+    return metricName;
+  }
+
+  public String getUnit() {
+    return unit;
+  }
+
+  public MetricDirection getDirection() {
+    return direction;
+  }
+
+  public Long getVariantId() {
+    return variantId;
+  }
+
+  public String getVariantName() {
+    return variantName;
+  }
+
+  public boolean isBaseline() {
+    return baseline;
+  }
+
+  public long getRuns() {
+    return runs;
+  }
+
+  public long getN() {
+    return n;
+  }
+
+  public Double getMean() {
+    return mean;
+  }
+
+  public Double getMedian() {
+    return median;
+  }
+
+  public Double getP95() {
+    return p95;
+  }
+
+  public Double getStandardDeviation() {
+    return standardDeviation;
+  }
+
+  public Verdict getVerdict() {
+    return verdict;
+  }
+
+  public Double getDifference() {
+    return difference;
+  }
+
+  public Double getCiLower() {
+    return ciLower;
+  }
+
+  public Double getCiUpper() {
+    return ciUpper;
+  }
+
+  public Double getRatio() {
+    return ratio;
+  }
+
+  public String getDataSha256() {
+    return dataSha256;
+  }
+
+  public Instant getCitedAt() {
+    return citedAt;
+  }
+}

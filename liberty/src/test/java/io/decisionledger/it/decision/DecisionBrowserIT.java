@@ -1,0 +1,195 @@
+package io.decisionledger.it.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.decisionledger.it.Deployments;
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A decision written in the browser with a hostile Markdown body: in Chromium, neither the live
+ * preview nor the decision page runs any of its scripts, and its text is shown.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DecisionBrowserIT {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private static final String HOSTILE_BODY = String.join("\n",
+      "Visible decision text",
+      "",
+      "<script>window.__pwned=1</script>",
+      "",
+      "<img src=x onerror=\"window.__pwned=2;alert(2)\">",
+      "",
+      "[click me](javascript:window.__pwned=3)",
+      "",
+      "<a href=\"javascript:alert(4)\" id=\"evil\">anchor text</a>",
+      "",
+      "<svg onload=\"window.__pwned=5\"></svg><details open ontoggle=\"window.__pwned=6\"><summary>s</summary>folded</details>",
+      "",
+      "| Metric | Value |",
+      "|---|---|",
+      "| boot | 24 |");
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.application();
+  }
+
+  @ArquillianResource URL base;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+  private String root;
+
+  @BeforeEach
+  void openBrowser() throws Exception {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!present) {
+      String message = "Chromium not installed (apt-get install chromium chromium-driver)";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new AssertionError(message + "; CI must run the browser test");
+      }
+      Assumptions.abort(message);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", "--disable-quic", "--window-size=1280,1000",
+        "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    root = Deployments.root(base).toString();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private WebElement clickable(String id) {
+    return wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+  }
+
+  private Object js(String script) {
+    return ((JavascriptExecutor) browser).executeScript(script);
+  }
+
+  private void assertNoScriptRan() {
+    assertThat(js("return typeof window.__pwned")).isEqualTo("undefined");
+    try {
+      String text = browser.switchTo().alert().getText();
+      throw new AssertionError("an alert opened: " + text);
+    } catch (NoAlertPresentException expected) {
+      // no alert: good
+    }
+  }
+
+  @Test
+  void aHostileMarkdownBodyRunsNoScriptAndItsTextIsShown() throws Exception {
+    String title = "Hostile body " + System.nanoTime();
+    try {
+      browser.get(root + "decisions/list.xhtml");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "KubeVirt"));
+      clickable("newDecision").click();
+
+      clickable("decisionForm:title").sendKeys(title);
+      clickable("decisionForm:addOption").click();
+      clickable("decisionForm:options:0:optionName").sendKeys("Write it down");
+      clickable("decisionForm:options:0:optionPros").sendKeys("auditable\nshared");
+      clickable("decisionForm:chosenOption").sendKeys("Write it down");
+      WebElement body = clickable("decisionForm:body");
+      body.sendKeys(HOSTILE_BODY);
+      // The live preview shows the sanitised rendering while typing.
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(
+          By.id("decisionForm:preview"), "Visible decision text"));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#decisionForm\\:preview table")));
+      assertThat(browser.findElement(By.id("decisionForm:preview")).getText()).contains("click me")
+          .contains("anchor text");
+      assertNoScriptRan();
+
+      clickable("decisionForm:save").click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("decisionTitle"), title));
+      WebElement rendered = wait.until(
+          ExpectedConditions.presenceOfElementLocated(By.id("decisionBody")));
+      assertThat(rendered.getText()).contains("Visible decision text").contains("click me")
+          .contains("anchor text").contains("boot");
+      assertThat(rendered.findElements(By.tagName("table"))).hasSize(1);
+      // Nothing executable reached the DOM...
+      assertThat(js("return document.querySelectorAll('#decisionBody script, #decisionBody svg,"
+          + " #decisionBody [onerror], #decisionBody [onload], #decisionBody [ontoggle]').length"))
+          .isEqualTo(0L);
+      assertThat(js("return Array.from(document.querySelectorAll('#decisionBody a'))"
+          + ".filter(a => /^\\s*(javascript|data):/i.test(a.getAttribute('href') || '')).length"))
+          .isEqualTo(0L);
+      // ...and nothing ran, not even after clicking the links.
+      for (WebElement link : rendered.findElements(By.tagName("a"))) {
+        if (link.getText().contains("click me") || link.getText().contains("anchor")) {
+          ((JavascriptExecutor) browser).executeScript("arguments[0].click()", link);
+        }
+      }
+      assertNoScriptRan();
+      assertThat(browser.findElement(By.id("options")).getText()).contains("Write it down")
+          .contains("auditable");
+    } catch (AssertionError | RuntimeException e) {
+      File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), Path.of("target", "browser-decision-failure.png"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      throw e;
+    }
+  }
+
+  @Test
+  void theDemoDecisionShowsItsEvidenceBesideTheCurrentNumbers() throws Exception {
+    try {
+      browser.get(root + "decisions/list.xhtml");
+      WebElement link = wait.until(ExpectedConditions.elementToBeClickable(
+          By.partialLinkText("KubeVirt")));
+      link.click();
+      WebElement evidence = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("evidence")));
+      assertThat(evidence.getText()).contains("vm_boot_time").contains("Path B")
+          .contains("Frozen verdict");
+      assertThat(browser.findElements(By.cssSelector(".drift-badge"))).isNotEmpty();
+      browser.get(root + "decisions/drifted.xhtml");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("driftedTable")));
+    } catch (AssertionError | RuntimeException e) {
+      File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), Path.of("target", "browser-evidence-failure.png"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      throw e;
+    }
+  }
+}
