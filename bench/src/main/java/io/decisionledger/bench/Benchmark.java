@@ -1,0 +1,414 @@
+package io.decisionledger.bench;
+
+import io.decisionledger.bench.Report.Kind;
+import io.decisionledger.launcher.EmbeddedDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.logging.Logger;
+
+/**
+ * The benchmark suite of issue 8: starts its own PostgreSQL, MLflow and Liberty servers on its own
+ * ports, runs every scenario, writes report.md and report.json, and stops everything it started.
+ */
+public final class Benchmark {
+
+  private static final Logger LOG = Logger.getLogger(Benchmark.class.getName());
+
+  private final Settings settings;
+  private final Report report;
+  private final Path wlp = Path.of(required("bench.wlp.dir"));
+  private final int httpPort = Integer.getInteger("bench.http.port", 9280);
+  private final int httpsPort = Integer.getInteger("bench.https.port", 9643);
+  private final int pgPort = Integer.getInteger("bench.pg.port", 25432);
+  private final int mlflowPort = Integer.getInteger("bench.mlflow.port", 5580);
+
+  private EmbeddedDatabase database;
+  private MlflowServer mlflow;
+  private final List<LibertyServer> servers = new ArrayList<>();
+
+  Benchmark(Settings settings) {
+    this.settings = settings;
+    this.report = new Report(settings.mode());
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path work = Path.of(required("bench.work.dir"));
+    Path reportDir = Path.of(System.getProperty("bench.report.dir", work.toString()));
+    Settings settings = "smoke".equals(System.getProperty("bench.mode"))
+        ? Settings.smoke(work, reportDir, isCi())
+        : Settings.full(work, reportDir);
+    Report report = new Benchmark(settings).run();
+    LOG.info("report: " + reportDir.resolve("report.md") + (report.allTargetsMet()
+        ? " (every target met)" : " (some targets missed: see the report)"));
+  }
+
+  static boolean isCi() {
+    return "true".equalsIgnoreCase(System.getenv("CI"));
+  }
+
+  /** Runs every scenario and writes the report; always stops what it started. */
+  public Report run() throws Exception {
+    Thread hook = new Thread(this::stopAll, "bench-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      runScenarios();
+      report.write(settings.reportDir());
+      return report;
+    } finally {
+      stopAll();
+      Runtime.getRuntime().removeShutdownHook(hook);
+    }
+  }
+
+  private void runScenarios() throws Exception {
+    long t0 = System.nanoTime();
+    Path work = settings.workDir();
+    LibertyServer.deleteRecursively(work);
+    Files.createDirectories(work);
+    Path logs = work.resolve("logs");
+    facts();
+
+    log("PostgreSQL on 127.0.0.1:" + pgPort);
+    database = EmbeddedDatabase.start(work.resolve("postgres"), pgPort, true);
+    String jdbcUrl = database.jdbcUrl();
+    try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE mlflow");
+      try (ResultSet rs = s.executeQuery("SHOW server_version")) {
+        rs.next();
+        report.version("PostgreSQL", rs.getString(1));
+      }
+    }
+
+    Optional<Path> mlflowCommand = MlflowServer.locate();
+    java.util.concurrent.CompletableFuture<MlflowServer> mlflowStarting = null;
+    if (mlflowCommand.isEmpty()) {
+      if (settings.requireMlflow()) {
+        throw new IOException("mlflow is not installed: run .ci/tools/mlflow.sh (it installs into"
+            + " ~/.decision-ledger/tools) or pass -Dbench.mlflow=/path/to/mlflow");
+      }
+      report.note("MLflow is not installed here: its reference was skipped (outside CI only).");
+    } else {
+      log("MLflow on 127.0.0.1:" + mlflowPort);
+      String backend = "postgresql+psycopg2://postgres@127.0.0.1:" + database.port() + "/mlflow";
+      java.util.concurrent.Callable<MlflowServer> start = () -> MlflowServer.start(
+          mlflowCommand.get(), backend, work.resolve("mlflow"), logs, mlflowPort);
+      if (settings.mode().equals("smoke")) {
+        // Smoke: MLflow's first start (schema migrations) overlaps the Liberty starts.
+        mlflowStarting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try {
+            return start.call();
+          } catch (Exception e) {
+            throw new java.util.concurrent.CompletionException(e);
+          }
+        });
+      } else {
+        // Full: started before the start-up measurements, idle while they run.
+        mlflow = start.call();
+      }
+    }
+
+    Path userDir = work.resolve("wlp-usr");
+    LibertyServer.prepare(wlp, userDir, Path.of(required("bench.ear")),
+        Path.of(required("bench.jdbc.driver")));
+    Map<String, String> env = new HashMap<>();
+    env.put("DL_HTTP_PORT", Integer.toString(httpPort));
+    env.put("DL_HTTPS_PORT", Integer.toString(httpsPort));
+    env.put("DL_DB_URL", jdbcUrl);
+    env.put("DL_DB_USER", EmbeddedDatabase.USER);
+    env.put("DL_DB_SSL_MODE", "disable");
+    env.put("DL_DEMO_SEED", "false");
+    LibertyServer bare = LibertyServer.of(wlp, userDir, logs, LibertyServer.BARE, env, httpPort);
+    LibertyServer app = LibertyServer.of(wlp, userDir, logs, LibertyServer.APP, env, httpPort);
+    servers.add(bare);
+    servers.add(app);
+
+    // Start-up and idle memory of the bare server.
+    List<Double> bareStarts = new ArrayList<>();
+    double bareIdle = 0;
+    for (int i = 0; i < settings.startups(); i++) {
+      log("bare Liberty start " + (i + 1));
+      bareStarts.add(bare.start());
+      Thread.sleep(settings.settleSeconds() * 1000L);
+      bareIdle = Math.max(bareIdle, bare.rssMiB());
+      bare.stop();
+    }
+    log("application server start 1");
+    List<Double> appStarts = new ArrayList<>();
+    appStarts.add(app.start());
+    Thread.sleep(settings.settleSeconds() * 1000L);
+    double appIdle = app.rssMiB();
+
+    if (mlflowStarting != null) {
+      try {
+        mlflow = mlflowStarting.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IOException("MLflow did not start: " + e.getCause().getMessage(), e.getCause());
+      }
+    }
+    if (mlflow != null) {
+      report.version("MLflow", mlflow.version());
+    }
+
+    App api = new App(new Http("http://127.0.0.1:" + httpPort));
+    long comparisonExperiment = readPath(api, jdbcUrl);
+    pages(api, comparisonExperiment);
+    double appAfterLoad = app.rssMiB();
+    app.stop();
+    for (int i = 1; i < settings.startups(); i++) {
+      log("application server start " + (i + 1));
+      appStarts.add(app.start());
+      app.stop();
+    }
+
+    String s = "start-up and memory";
+    double appStart = median(appStarts);
+    double bareStart = median(bareStarts);
+    report.add(s, "start to ready (/health/ready UP), median", appStart, "s", "bare Liberty",
+        bareStart, Kind.RATIO_AT_MOST, 1.5, Map.of("application", appStarts, "bare", bareStarts));
+    report.add(s, "RSS at idle, " + settings.settleSeconds() + " s after ready", appIdle, "MiB",
+        "bare Liberty", bareIdle, Kind.DIFF_AT_MOST, 256, Map.of());
+    report.add(s, "RSS after the load", appAfterLoad, "MiB", "bare Liberty at idle", bareIdle,
+        Kind.INFO, 0, Map.of());
+    report.note("Start-up is the time from launching `server run --clean` to the first 200 of"
+        + " /health/ready, for both servers (the bare one has mpHealth with no checks). The"
+        + " application's first start also migrates an empty database; the bench server also"
+        + " carries the trivial servlet's WAR.");
+    report.setting("total seconds", Math.round((System.nanoTime() - t0) / 1e9));
+  }
+
+  /** REST ingestion at every size and concurrency, into {@code into} runs (null: their own). */
+  private void ingestion(App api, String jdbcUrl, List<Long> into) throws Exception {
+    String s = "ingestion";
+    log("COPY reference");
+    Ingestion.Throughput copy1 = Ingestion.copy(api, jdbcUrl, settings.copyRows());
+    Map<Integer, Ingestion.Throughput> mlflowRates = new LinkedHashMap<>();
+    List<Object[]> rest = new ArrayList<>();
+    for (int clients : settings.ingestClients()) {
+      for (int batch : settings.ingestBatches()) {
+        log("REST ingestion, " + batch + " rows/request, " + clients + " client(s)");
+        rest.add(new Object[] {batch, clients,
+            Ingestion.rest(api, settings.ingestRows(), batch, clients, into, rest.size() * 3)});
+      }
+    }
+    log("COPY reference again");
+    Ingestion.Throughput copy2 = Ingestion.copy(api, jdbcUrl, settings.copyRows());
+    Ingestion.Throughput copy =
+        copy1.rowsPerSecond() >= copy2.rowsPerSecond() ? copy1 : copy2;
+    if (mlflow != null) {
+      Http http = new Http(mlflow.base());
+      for (int clients : settings.ingestClients()) {
+        log("MLflow reference, " + clients + " client(s)");
+        mlflowRates.put(clients, Ingestion.mlflow(http, settings.mlflowRows(), clients,
+            settings.mlflowSeconds(), "c" + clients));
+      }
+    }
+    report.add(s, "reference: COPY FROM STDIN (CopyManager), best of 2", copy.rowsPerSecond(),
+        "rows/s", Map.of("first", copy1.details(), "second", copy2.details()));
+    mlflowRates.forEach((clients, t) -> report.add(s,
+        "reference: MLflow runs/log-batch, 1,000 a request, " + clients + " client(s)",
+        t.rowsPerSecond(), "rows/s", t.details()));
+    for (Object[] r : rest) {
+      int batch = (Integer) r[0];
+      int clients = (Integer) r[1];
+      Ingestion.Throughput t = (Ingestion.Throughput) r[2];
+      String name = "REST JSON, " + String.format(Locale.ROOT, "%,d", batch) + " rows/request, "
+          + clients + " client(s)";
+      report.add(s, name, t.rowsPerSecond(), "rows/s", "COPY", copy.rowsPerSecond(),
+          Kind.RATIO_AT_LEAST, 0.5, t.details());
+      Ingestion.Throughput m = mlflowRates.get(clients);
+      if (m != null) {
+        report.add(s, name, t.rowsPerSecond(), "rows/s", "MLflow, " + clients + " client(s)",
+            m.rowsPerSecond(), Kind.RATIO_AT_LEAST, 5, Map.of());
+      }
+    }
+    report.setting("ingestion rows per configuration", settings.ingestRows());
+    report.setting("MLflow rows at most", settings.mlflowRows() + " within "
+        + settings.mlflowSeconds() + " s");
+  }
+
+  private long readPath(App api, String jdbcUrl) throws Exception {
+    String s = "comparison read path";
+    ReadPath read = new ReadPath(api, jdbcUrl);
+    String comparison = "/api/v1/experiments/" + read.experiment + "/comparison";
+    String page = "/experiments/detail.xhtml?id=" + read.experiment;
+    Map<Long, double[]> p95s = new LinkedHashMap<>(); // json, page, sql
+    long ingestTotal = settings.ingestRows() * settings.ingestBatches().size()
+        * settings.ingestClients().size();
+    boolean ingested = false;
+    for (long size : settings.readSizes()) {
+      if (!ingested && read.loaded + ingestTotal <= size) {
+        // The ingestion scenario writes into this experiment's runs, so its rows (and rollups,
+        // built by the product's write path) count towards this size.
+        ingestion(api, jdbcUrl, read.runs);
+        read.loaded += ingestTotal;
+        ingested = true;
+      }
+      log("growing the comparison experiment to " + size + " measurements");
+      read.growTo(size);
+      long rolled = read.rolledUp();
+      if (rolled != read.loaded) {
+        throw new IllegalStateException("rollups hold " + rolled + " of " + read.loaded);
+      }
+      log("timing reads at " + size);
+      Latencies json = read.timeGet(comparison, settings.readIterations(), settings.readSeconds());
+      Latencies html = read.timeGet(page, settings.readIterations(), settings.readSeconds());
+      Latencies sql = read.timeSql(settings.sqlMaxIterations(), settings.sqlSeconds());
+      p95s.put(size, new double[] {json.p95(), html.p95(), sql.p95()});
+      String at = " at " + String.format(Locale.ROOT, "%,d", size);
+      boolean largest = size == settings.largestReadSize();
+      report.add(s, "GET comparison p50" + at, json.p50(), "ms", "SQL over raw rows p50",
+          sql.p50(), Kind.INFO, 0, json.summary());
+      report.add(s, "GET comparison p95" + at, json.p95(), "ms", "SQL over raw rows p95",
+          sql.p95(), largest ? Kind.RATIO_AT_MOST : Kind.INFO, 2, sql.summary());
+      report.add(s, "experiment page p50" + at, html.p50(), "ms", "SQL over raw rows p50",
+          sql.p50(), Kind.INFO, 0, html.summary());
+      report.add(s, "experiment page p95" + at, html.p95(), "ms", "SQL over raw rows p95",
+          sql.p95(), Kind.INFO, 0, html.summary());
+    }
+    long smallest = settings.readSizes().get(0);
+    long largest = settings.largestReadSize();
+    String growth = String.format(Locale.ROOT, " p95 at %,d vs at %,d", largest, smallest);
+    report.add(s, "GET comparison" + growth, p95s.get(largest)[0], "ms",
+        String.format(Locale.ROOT, "p95 at %,d", smallest), p95s.get(smallest)[0],
+        Kind.RATIO_AT_MOST, 3, Map.of());
+    report.add(s, "experiment page" + growth, p95s.get(largest)[1], "ms",
+        String.format(Locale.ROOT, "p95 at %,d", smallest), p95s.get(smallest)[1],
+        Kind.INFO, 0, Map.of());
+    report.add(s, "load through POST /runs/{id}/measurements (100k rows/request, 4 clients)",
+        read.grown / read.loadSeconds, "rows/s",
+        Map.of("rows", read.grown, "seconds", read.loadSeconds));
+    report.note("The comparison experiment has 2 variants x 5 runs x 2 metrics and is grown with"
+        + " the application's own ingestion (100k-row JSON requests, 4 clients), so its rollups"
+        + " are built by the product's write path (checked: the rollups' n equals the rows"
+        + " loaded). The comparison reads those rollups; the SQL reference reads the raw rows.");
+    report.note("Reference SQL:\n```sql\n" + ReadPath.REFERENCE_SQL + "\n```");
+    if (ingested) {
+      report.note("The ingestion scenario's REST rows (" + ingestTotal + ") went into the"
+          + " comparison experiment's runs between the last two sizes, so they count towards its"
+          + " largest size; the rest was loaded in 100k-row requests.");
+    } else {
+      ingestion(api, jdbcUrl, null);
+    }
+    return read.experiment;
+  }
+
+  private void pages(App api, long detailExperiment) throws Exception {
+    String s = "pages under load";
+    Map<String, String> pages = new LinkedHashMap<>();
+    pages.put("experiments list", "/experiments/list.xhtml");
+    pages.put("experiment detail", "/experiments/detail.xhtml?id=" + detailExperiment);
+    String trivial = "/bench-trivial/ok";
+    int most = settings.pageUsers().get(settings.pageUsers().size() - 1);
+    for (int users : settings.pageUsers()) {
+      log("trivial servlet, " + users + " user(s)");
+      Pages.Load floor = Pages.run(api.http, trivial, users, settings.pageWarmupSeconds(),
+          settings.pageSeconds());
+      report.add(s, "trivial servlet p95, " + users + " user(s)", floor.latencies().p95(), "ms",
+          floor.details());
+      for (Map.Entry<String, String> p : pages.entrySet()) {
+        log(p.getKey() + ", " + users + " user(s)");
+        Pages.Load load = Pages.run(api.http, p.getValue(), users, settings.pageWarmupSeconds(),
+            settings.pageSeconds());
+        String at = ", " + users + " user(s)";
+        report.add(s, p.getKey() + " p95" + at, load.latencies().p95(), "ms",
+            "trivial servlet p95", floor.latencies().p95(),
+            users == most ? Kind.RATIO_AT_MOST : Kind.INFO, 10, load.details());
+        report.add(s, p.getKey() + " errors" + at, load.errors(), "requests",
+            "requests sent", load.latencies().count(),
+            users == most ? Kind.ZERO : Kind.INFO, 0, Map.of());
+      }
+    }
+    report.note("Pages: closed-loop virtual users with their own session cookie, "
+        + settings.pageWarmupSeconds() + " s warm-up then " + settings.pageSeconds()
+        + " s measured per page and level; the load generator shares the 2 cores with the"
+        + " server. The decision page does not exist yet.");
+  }
+
+  private void facts() throws IOException {
+    report.machine("cores", Runtime.getRuntime().availableProcessors());
+    for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+      if (line.startsWith("MemTotal:")) {
+        report.machine("memory GiB",
+            Math.round(Long.parseLong(line.replaceAll("\\D", "")) / 1048576.0));
+      }
+    }
+    for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+      if (line.startsWith("model name")) {
+        report.machine("CPU", line.substring(line.indexOf(':') + 1).trim());
+        break;
+      }
+    }
+    report.machine("OS", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+    report.version("Java", System.getProperty("java.vm.name") + " "
+        + System.getProperty("java.runtime.version"));
+    Path liberty = wlp.resolve("lib/versions/openliberty.properties");
+    if (Files.exists(liberty)) {
+      Properties p = new Properties();
+      try (var in = Files.newInputStream(liberty)) {
+        p.load(in);
+      }
+      report.version("Open Liberty", p.getProperty("com.ibm.websphere.productVersion"));
+    }
+    report.version("Decision Ledger", System.getProperty("bench.version", "?"));
+    report.setting("mode", settings.mode());
+  }
+
+  private void stopAll() {
+    for (LibertyServer server : servers) {
+      try {
+        server.stop();
+      } catch (Exception e) {
+        LOG.warning("could not stop Liberty: " + e);
+      }
+    }
+    if (mlflow != null) {
+      try {
+        mlflow.stop();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      mlflow = null;
+    }
+    if (database != null) {
+      try {
+        database.close();
+      } catch (IOException e) {
+        LOG.warning("could not stop PostgreSQL: " + e);
+      }
+      database = null;
+    }
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  private static void log(String message) {
+    LOG.info("[bench] " + message);
+  }
+
+  static String required(String property) {
+    String value = System.getProperty(property);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("system property " + property + " is required");
+    }
+    return value;
+  }
+
+}

@@ -1,0 +1,75 @@
+package io.decisionledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small JSON-over-HTTP client on the JDK's HttpClient, for loopback addresses only. */
+public final class Http {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient client;
+  private final String base;
+
+  public Http(String base) {
+    if (!URI.create(base).getHost().matches("127\\.0\\.0\\.1|localhost")) {
+      throw new IllegalArgumentException("benchmarks target loopback only: " + base);
+    }
+    this.base = base;
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+  }
+
+  public HttpClient client() {
+    return client;
+  }
+
+  public URI uri(String path) {
+    return URI.create(base + path);
+  }
+
+  public JsonNode postJson(String path, Object body) throws IOException, InterruptedException {
+    byte[] bytes = body instanceof byte[] b ? b : JSON.writeValueAsBytes(body);
+    HttpRequest request =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofMinutes(5))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+            .build();
+    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IOException("POST " + path + " answered " + response.statusCode() + ": "
+          + abbreviate(response.body()));
+    }
+    return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+  }
+
+  public JsonNode getJson(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = get(path);
+    if (response.statusCode() != 200) {
+      throw new IOException("GET " + path + " answered " + response.statusCode() + ": "
+          + abbreviate(response.body()));
+    }
+    return JSON.readTree(response.body());
+  }
+
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    return client.send(
+        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(2)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static String abbreviate(String s) {
+    return s.length() > 500 ? s.substring(0, 500) + "…" : s;
+  }
+}
