@@ -2,6 +2,7 @@ package io.decisionledger.it.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.decisionledger.it.Chromium;
 import io.decisionledger.it.Deployments;
 import java.io.File;
 import java.net.URL;
@@ -14,7 +15,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,9 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -39,8 +36,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @RunAsClient
 class DecisionBrowserIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   private static final String HOSTILE_BODY = String.join("\n",
       "Visible decision text",
@@ -72,23 +67,7 @@ class DecisionBrowserIT {
 
   @BeforeEach
   void openBrowser() throws Exception {
-    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    if (!present) {
-      String message = "Chromium not installed (apt-get install chromium chromium-driver)";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new AssertionError(message + "; CI must run the browser test");
-      }
-      Assumptions.abort(message);
-    }
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--disable-quic", "--window-size=1280,1000",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-it"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.open();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     root = Deployments.root(base).toString();
   }
