@@ -1,14 +1,21 @@
 package io.decisionledger.application;
 
+import io.decisionledger.application.decision.DecisionService;
+import io.decisionledger.domain.model.decision.DecisionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
@@ -20,9 +27,19 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 @ApplicationScoped
 public class ApplicationMetrics {
 
+  private static final Logger LOG = Logger.getLogger(ApplicationMetrics.class.getName());
+
+  /** Drift needs a comparison per cited experiment: computed at most once a minute. */
+  static final long DRIFT_CACHE_NANOS = Duration.ofSeconds(60).toNanos();
+
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
   MetricRegistry registry;
+
+  @Inject DecisionService decisions;
+
+  private volatile double driftedCount = Double.NaN;
+  private volatile long driftedAt;
 
   private Counter rows;
   private Counter requests;
@@ -43,6 +60,38 @@ public class ApplicationMetrics {
     comparison = registry.timer(Metadata.builder().withName("decisionledger.comparison.duration")
         .withDescription("Time to compute one experiment's comparison")
         .withUnit(MetricUnits.SECONDS).build());
+    Metadata byStatus = Metadata.builder().withName("decisionledger.decisions")
+        .withDescription("Architecture decisions by status").build();
+    for (DecisionStatus status : DecisionStatus.values()) {
+      registry.gauge(byStatus, this,
+          guarded(m -> (double) m.decisions.countByStatus(status)),
+          new Tag("status", status.name().toLowerCase(Locale.ROOT)));
+    }
+    registry.gauge(Metadata.builder().withName("decisionledger.decisions.drifted")
+            .withDescription("Accepted decisions whose cited evidence drifted").build(),
+        this, guarded(ApplicationMetrics::drifted));
+  }
+
+  private Double drifted() {
+    long now = System.nanoTime();
+    if (Double.isNaN(driftedCount) || now - driftedAt > DRIFT_CACHE_NANOS) {
+      driftedCount = decisions.drifted().size();
+      driftedAt = now;
+    }
+    return driftedCount;
+  }
+
+  /** A gauge read on a scrape must never fail the scrape: NaN when the database cannot say. */
+  private static Function<ApplicationMetrics, Double> guarded(
+      Function<ApplicationMetrics, Double> read) {
+    return m -> {
+      try {
+        return read.apply(m);
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "decision gauge unavailable", e);
+        return Double.NaN;
+      }
+    };
   }
 
   private void ensureRegistered() {

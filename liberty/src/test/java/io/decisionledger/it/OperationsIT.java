@@ -56,6 +56,12 @@ class OperationsIT {
     assertThat(before.contentType()).startsWith("text/plain");
     // Registered at start-up, so the series exist before anything was ingested.
     double rowsBefore = rowsIngested(before.body());
+    // Decisions by status (five bounded series) and the drifted count, from the database.
+    for (String status : new String[] {"proposed", "accepted", "rejected", "deprecated", "superseded"}) {
+      assertThat(before.body()).containsPattern(
+          "(?m)^decisionledger_decisions\\{[^}]*status=\"" + status + "\"[^}]*\\} [0-9.]+$");
+    }
+    assertThat(before.body()).containsPattern("(?m)^decisionledger_decisions_drifted\\{[^}]*\\} [0-9.]+$");
     assertThat(before.body()).contains("decisionledger_ingestion_requests_total")
         .contains("decisionledger_ingestion_rejected_total")
         .contains("decisionledger_comparison_duration_seconds");

@@ -72,7 +72,7 @@ class PrometheusRulesTest {
     String rules = Files.readString(RULES);
     java.util.regex.Matcher names = java.util.regex.Pattern.compile("\\b([a-zA-Z_][a-zA-Z0-9_]*)\\{").matcher(rules);
     while (names.find()) {
-      assertThat(names.group(1)).matches("up|kube_.*|decisionledger_(ingestion|comparison)_.*|http_server_request_duration_seconds_.*"
+      assertThat(names.group(1)).matches("up|kube_.*|decisionledger_(ingestion|comparison|decisions)_.*|http_server_request_duration_seconds_.*"
           + "|connectionpool_.*|memory_.*|by|on");
     }
   }
