@@ -46,6 +46,8 @@ public class ApplicationMetrics {
   private Counter rejected;
   private Timer ingestion;
   private Timer comparison;
+  private Counter signIns;
+  private Counter signInFailures;
 
   void register(@Observes Startup startup) {
     rows = registry.counter(Metadata.builder().withName("decisionledger.ingestion.rows")
@@ -60,6 +62,10 @@ public class ApplicationMetrics {
     comparison = registry.timer(Metadata.builder().withName("decisionledger.comparison.duration")
         .withDescription("Time to compute one experiment's comparison")
         .withUnit(MetricUnits.SECONDS).build());
+    Metadata signInMetadata = Metadata.builder().withName("decisionledger.sign.ins")
+        .withDescription("Password sign-ins by outcome").build();
+    signIns = registry.counter(signInMetadata, new Tag("outcome", "success"));
+    signInFailures = registry.counter(signInMetadata, new Tag("outcome", "failure"));
     Metadata byStatus = Metadata.builder().withName("decisionledger.decisions")
         .withDescription("Architecture decisions by status").build();
     for (DecisionStatus status : DecisionStatus.values()) {
@@ -75,7 +81,7 @@ public class ApplicationMetrics {
   private Double drifted() {
     long now = System.nanoTime();
     if (Double.isNaN(driftedCount) || now - driftedAt > DRIFT_CACHE_NANOS) {
-      driftedCount = decisions.drifted().size();
+      driftedCount = decisions.driftedCount();
       driftedAt = now;
     }
     return driftedCount;
@@ -119,5 +125,15 @@ public class ApplicationMetrics {
   public void compared(Duration took) {
     ensureRegistered();
     comparison.update(took);
+  }
+
+  public void signedIn() {
+    ensureRegistered();
+    signIns.inc();
+  }
+
+  public void signInFailed() {
+    ensureRegistered();
+    signInFailures.inc();
   }
 }

@@ -4,6 +4,8 @@ import io.decisionledger.domain.model.experiment.Experiment;
 import io.decisionledger.domain.model.experiment.ExperimentStatus;
 import io.decisionledger.domain.model.experiment.Metric;
 import io.decisionledger.domain.model.experiment.Variant;
+import io.decisionledger.domain.model.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,6 +19,7 @@ import java.util.Map;
 
 /** Experiments, their variants and their metrics: creation, change, listing. */
 @Stateless
+@RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.AUDITOR, Roles.ADMIN, Roles.API_READ, Roles.API_INGEST})
 public class ExperimentService {
 
   private static final Map<String, String> SORTABLE =
@@ -31,6 +34,7 @@ public class ExperimentService {
 
   @Inject InputValidator inputs;
 
+  @RolesAllowed(Roles.EDITOR)
   public Experiment create(ExperimentDraft draft) {
     inputs.validate(draft);
     Instant now = Instant.now();
@@ -44,6 +48,7 @@ public class ExperimentService {
     return experiment;
   }
 
+  @RolesAllowed(Roles.EDITOR)
   public Experiment update(long id, ExperimentDraft draft) {
     inputs.validate(draft);
     Experiment experiment = get(id);
@@ -56,6 +61,7 @@ public class ExperimentService {
     return experiment;
   }
 
+  @RolesAllowed(Roles.EDITOR)
   public void delete(long id) {
     em.remove(get(id));
   }
@@ -144,6 +150,7 @@ public class ExperimentService {
   }
 
   /** Adds a variant; the first variant of an experiment, or one marked so, is the baseline. */
+  @RolesAllowed(Roles.EDITOR)
   public Variant addVariant(long experimentId, VariantDraft draft) {
     inputs.validate(draft);
     Experiment experiment = get(experimentId);
@@ -159,6 +166,7 @@ public class ExperimentService {
     return variant;
   }
 
+  @RolesAllowed(Roles.EDITOR)
   public Variant updateVariant(long variantId, VariantDraft draft) {
     inputs.validate(draft);
     Variant variant = getVariant(variantId);
@@ -174,6 +182,7 @@ public class ExperimentService {
   }
 
   /** Deletes a variant with its runs; the baseline goes only when it is the last variant. */
+  @RolesAllowed(Roles.EDITOR)
   public void deleteVariant(long variantId) {
     Variant variant = getVariant(variantId);
     if (variant.isBaseline() && variants(variant.getExperiment().getId()).size() > 1) {
@@ -232,6 +241,7 @@ public class ExperimentService {
     return found.get(0);
   }
 
+  @RolesAllowed(Roles.EDITOR)
   public Metric addMetric(long experimentId, MetricDraft draft) {
     inputs.validate(draft);
     Experiment experiment = get(experimentId);
@@ -243,6 +253,7 @@ public class ExperimentService {
     return metric;
   }
 
+  @RolesAllowed(Roles.EDITOR)
   public Metric updateMetric(long metricId, MetricDraft draft) {
     inputs.validate(draft);
     Metric metric = getMetric(metricId);
@@ -252,6 +263,7 @@ public class ExperimentService {
     return metric;
   }
 
+  @RolesAllowed(Roles.EDITOR)
   public void deleteMetric(long metricId) {
     Metric metric = getMetric(metricId);
     metric.getExperiment().touch(Instant.now());

@@ -7,6 +7,8 @@ import io.decisionledger.domain.model.experiment.Run;
 import io.decisionledger.infrastructure.persistence.MeasurementWriter;
 import io.decisionledger.infrastructure.persistence.MeasurementWriter.Rollup;
 import io.decisionledger.infrastructure.persistence.MeasurementWriter.Rows;
+import io.decisionledger.domain.model.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,6 +34,7 @@ import org.hibernate.Session;
  * COPY, with the run's rollups updated in the same transaction and an optional idempotency key.
  */
 @Stateless
+@RolesAllowed({Roles.EDITOR, Roles.API_INGEST})
 public class IngestionService {
 
   /** At most this many field errors are reported for one request. */

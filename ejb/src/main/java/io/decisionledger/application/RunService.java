@@ -3,6 +3,8 @@ package io.decisionledger.application;
 import io.decisionledger.domain.model.experiment.Run;
 import io.decisionledger.domain.model.experiment.RunSource;
 import io.decisionledger.domain.model.experiment.Variant;
+import io.decisionledger.domain.model.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +16,7 @@ import java.util.Map;
 
 /** Runs of variants: their timing, environment parameters and notes. */
 @Stateless
+@RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.AUDITOR, Roles.ADMIN, Roles.API_READ, Roles.API_INGEST})
 public class RunService {
 
   @PersistenceContext EntityManager em;
@@ -22,6 +25,7 @@ public class RunService {
 
   @Inject ExperimentService experiments;
 
+  @RolesAllowed({Roles.EDITOR, Roles.API_INGEST})
   public Run create(long variantId, RunDraft draft, RunSource source) {
     inputs.validate(draft);
     Variant variant = experiments.getVariant(variantId);
@@ -33,6 +37,7 @@ public class RunService {
     return run;
   }
 
+  @RolesAllowed({Roles.EDITOR, Roles.API_INGEST})
   public Run update(long runId, RunDraft draft) {
     inputs.validate(draft);
     Run run = get(runId);
@@ -61,6 +66,7 @@ public class RunService {
     run.replaceParameters(draft.getParameters());
   }
 
+  @RolesAllowed(Roles.EDITOR)
   public void delete(long runId) {
     Run run = get(runId);
     run.getVariant().getExperiment().touch(Instant.now());

@@ -47,7 +47,18 @@ public final class DecisionLedgerServer {
       copyIfSet(env, "dl.db.password");
     }
 
+    String adminPassword = configured("dl.admin.password");
+    if (adminPassword == null) {
+      adminPassword = AdminPassword.readOrCreate(dataDir.resolve("admin-password"));
+      env.put("DL_ADMIN_PASSWORD", adminPassword);
+      LOG.info("Sign in as '" + adminName() + "' with the password in "
+          + dataDir.resolve("admin-password").toAbsolutePath());
+    }
+
     Process process = server.start();
+    DemoLoader.loadWhenReady(Integer.parseInt(
+        configured("dl.http.port") == null ? "9080" : configured("dl.http.port")),
+        adminName(), adminPassword, process);
     EmbeddedDatabase started = database;
     Runtime.getRuntime()
         .addShutdownHook(
@@ -79,6 +90,11 @@ public final class DecisionLedgerServer {
         }
       }
     }
+  }
+
+  private static String adminName() {
+    String name = configured("dl.admin.username");
+    return name == null ? "admin" : name;
   }
 
   /** A setting from a system property or, the MicroProfile way, an environment variable. */

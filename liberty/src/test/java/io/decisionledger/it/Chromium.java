@@ -39,4 +39,23 @@ public final class Chromium {
         .usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
     return new ChromeDriver(service, options);
   }
+
+  /** Signs the browser in as the test server's first administrator through the sign-in page. */
+  public static void signIn(WebDriver browser, java.net.URL root) {
+    signIn(browser, root, TestDatabase.ADMIN, TestDatabase.adminPassword());
+  }
+
+  /** Signs the browser in through the sign-in page and waits for the home page. */
+  public static void signIn(WebDriver browser, java.net.URL root, String user, String password) {
+    browser.get(root.toString() + "login.xhtml");
+    browser.findElement(org.openqa.selenium.By.id("signInForm:username")).sendKeys(user);
+    browser.findElement(org.openqa.selenium.By.id("signInForm:password")).sendKeys(password);
+    browser.findElement(org.openqa.selenium.By.id("signInForm:signInButton")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+        .until(d -> !d.getCurrentUrl().contains("login.xhtml")
+            || !d.findElements(org.openqa.selenium.By.cssSelector(".ui-message-error")).isEmpty());
+    if (browser.getCurrentUrl().contains("login.xhtml")) {
+      throw new AssertionError("sign-in as " + user + " was refused");
+    }
+  }
 }

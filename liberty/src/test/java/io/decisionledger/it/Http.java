@@ -21,14 +21,83 @@ public final class Http {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  private final URI base;
+  private static final java.util.concurrent.atomic.AtomicBoolean DEMO_LOADED =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
+  private final URI base;
+  /** The session cookie ({@code DLSESSION=...}) once signed in; kept by hand because it is Secure. */
+  private volatile String session;
+  /** An API token sent as {@code Authorization: Bearer}. */
+  private volatile String token;
+
+  /**
+   * A client signed in as the test server's first administrator (all roles). The first such client
+   * of a test run also loads the demo, so every test finds the Path A vs Path B data.
+   */
   public Http(URL base) {
+    this(base, true);
+    signIn(TestDatabase.ADMIN, TestDatabase.adminPassword());
+    if (DEMO_LOADED.compareAndSet(false, true)) {
+      Response demo = post("api/v1/demo", "application/json", "");
+      if (demo.status() != 200) {
+        DEMO_LOADED.set(false);
+        throw new AssertionError("loading the demo answered " + demo.status() + ": " + demo.body());
+      }
+    }
+  }
+
+  private Http(URL base, boolean unused) {
     try {
       this.base = base.toURI();
     } catch (java.net.URISyntaxException e) {
       throw new IllegalArgumentException(e);
     }
+  }
+
+  /** A client that has not signed in. */
+  public static Http anonymous(URL base) {
+    return new Http(base, true);
+  }
+
+  /** A client signed in as this user. */
+  public static Http as(URL base, String username, String password) {
+    Http http = new Http(base, true);
+    http.signIn(username, password);
+    return http;
+  }
+
+  /** A client that sends this API token. */
+  public static Http withToken(URL base, String token) {
+    Http http = new Http(base, true);
+    http.token = token;
+    return http;
+  }
+
+  /** Signs in through the API; fails the test when that is refused. */
+  public Http signIn(String username, String password) {
+    Response response = trySignIn(username, password);
+    if (response.status() != 200) {
+      throw new AssertionError("sign-in as " + username + " answered " + response.status() + ": "
+          + response.body());
+    }
+    return this;
+  }
+
+  /** Tries to sign in; the response says how it went. */
+  public Response trySignIn(String username, String password) {
+    return post("api/v1/session", "application/json", Json.createObjectBuilder()
+        .add("username", username).add("password", password).build().toString());
+  }
+
+  /** The session cookie as a browser would send it, or null. */
+  public String sessionCookie() {
+    return session;
+  }
+
+  /** Continues another client's session (as a second replica would see it). */
+  public Http useSession(String cookie) {
+    this.session = cookie;
+    return this;
   }
 
   /** One response: status, headers, body. */
@@ -90,15 +159,34 @@ public final class Http {
     return response.json();
   }
 
-  private static Response send(HttpRequest.Builder request, Map<String, String> headers) {
+  private Response send(HttpRequest.Builder request, Map<String, String> headers) {
     if (!headers.containsKey("Accept")) {
       request.header("Accept", "application/json, application/problem+json, text/html;q=0.9");
     }
-    headers.forEach(request::header);
+    if (session != null && !headers.containsKey("Cookie")) {
+      request.header("Cookie", session);
+    }
+    if (token != null && !headers.containsKey("Authorization")) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    // What the API asks of cookie-authenticated changes (CSRF); tests of the refusal override it.
+    if (!headers.containsKey("X-Requested-By")) {
+      request.header("X-Requested-By", "decision-ledger-it");
+    }
+    headers.forEach((name, value) -> {
+      if (value != null && !value.isEmpty()) {
+        request.header(name, value);
+      }
+    });
     request.timeout(Duration.ofSeconds(120));
     try {
       HttpResponse<String> response =
           CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      // The last one wins: a sign-in changes the session id and may set the cookie twice.
+      response.headers().allValues("Set-Cookie").stream()
+          .filter(c -> c.startsWith("DLSESSION="))
+          .reduce((first, second) -> second)
+          .ifPresent(c -> session = c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')));
       return new Response(response.statusCode(), response.headers(), response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

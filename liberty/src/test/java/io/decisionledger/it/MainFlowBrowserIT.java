@@ -51,6 +51,8 @@ class MainFlowBrowserIT {
     browser = Chromium.open();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     root = Deployments.root(base).toString();
+    new Http(Deployments.root(base)); // the demo is loaded
+    Chromium.signIn(browser, Deployments.root(base));
   }
 
   @AfterEach

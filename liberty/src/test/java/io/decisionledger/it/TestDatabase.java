@@ -17,6 +17,21 @@ public class TestDatabase implements LauncherSessionListener {
 
   private static EmbeddedDatabase database;
 
+  /** The first administrator of the test server: name and a random password, as a secret. */
+  public static final String ADMIN = "admin";
+
+  private static final String ADMIN_PASSWORD = randomPassword();
+
+  public static String adminPassword() {
+    return ADMIN_PASSWORD;
+  }
+
+  private static String randomPassword() {
+    byte[] bytes = new byte[24];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
   /** The running test database; tests may stop and restart it. */
   public static synchronized EmbeddedDatabase get() {
     if (database == null) {
@@ -42,6 +57,8 @@ public class TestDatabase implements LauncherSessionListener {
       Files.writeString(variables.resolve("dl.db.url"), database.jdbcUrl());
       Files.writeString(variables.resolve("dl.db.user"), EmbeddedDatabase.USER);
       Files.writeString(variables.resolve("dl.db.ssl-mode"), "disable");
+      Files.writeString(variables.resolve("dl.admin.username"), ADMIN);
+      Files.writeString(variables.resolve("dl.admin.password"), ADMIN_PASSWORD);
       int httpPort = Integer.parseInt(System.getProperty("dl.it.http.port", "9180"));
       Files.writeString(variables.resolve("dl.http.port"), Integer.toString(httpPort));
       Files.writeString(variables.resolve("dl.https.port"), Integer.toString(httpPort + 1000));

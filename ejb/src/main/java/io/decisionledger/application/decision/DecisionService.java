@@ -1,6 +1,6 @@
 package io.decisionledger.application.decision;
 
-import io.decisionledger.application.ComparisonService;
+import io.decisionledger.application.ComparisonCalculator;
 import io.decisionledger.application.DomainException;
 import io.decisionledger.application.ExperimentService;
 import io.decisionledger.application.FieldError;
@@ -16,6 +16,9 @@ import io.decisionledger.domain.model.decision.Evidence;
 import io.decisionledger.domain.model.decision.EvidenceDrift;
 import io.decisionledger.domain.model.decision.SupersessionRefused;
 import io.decisionledger.domain.model.experiment.Experiment;
+import io.decisionledger.domain.model.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -39,6 +42,7 @@ import java.util.Set;
  * evidence, and telling when that evidence drifted (docs/architecture.md D11).
  */
 @Stateless
+@RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.AUDITOR, Roles.ADMIN, Roles.API_READ})
 public class DecisionService {
 
   /** Advisory lock keys: numbering and supersession are serialised across the cluster. */
@@ -60,10 +64,11 @@ public class DecisionService {
 
   @Inject InputValidator inputs;
   @Inject ExperimentService experiments;
-  @Inject ComparisonService comparisons;
+  @Inject ComparisonCalculator comparisons;
 
   // --- the records ---
 
+  @RolesAllowed(Roles.EDITOR)
   public Decision create(DecisionDraft draft) {
     inputs.validate(draft);
     check(draft, null);
@@ -86,6 +91,7 @@ public class DecisionService {
     return decision;
   }
 
+  @RolesAllowed(Roles.EDITOR)
   public Decision update(long id, DecisionDraft draft) {
     inputs.validate(draft);
     Decision decision = get(id);
@@ -98,6 +104,7 @@ public class DecisionService {
   }
 
   /** Deletes a decision and its evidence; one that supersedes others stays (409). */
+  @RolesAllowed(Roles.EDITOR)
   public void delete(long id) {
     Decision decision = get(id);
     List<Decision> superseded = supersededBy(id);
@@ -154,6 +161,8 @@ public class DecisionService {
         .getResultList();
   }
 
+  /** A count, public like the metrics that publish it. */
+  @PermitAll
   public long countByStatus(DecisionStatus status) {
     return em.createQuery("select count(d) from Decision d where d.status = :s", Long.class)
         .setParameter("s", status)
@@ -164,6 +173,7 @@ public class DecisionService {
    * Marks decision {@code id} superseded by {@code successorId}. Refused: by itself (400), a
    * successor that does not exist (400), twice, by a rejected decision or in a cycle (409).
    */
+  @RolesAllowed(Roles.EDITOR)
   public Decision supersede(long id, Long successorId) {
     if (successorId == null) {
       throw DomainException.InvalidInput.of("supersededBy", "supersededBy is required");
@@ -193,6 +203,7 @@ public class DecisionService {
    * Freezes the current comparison of the named metrics (all when none are named) of an
    * experiment as evidence of the decision: one row per metric and variant.
    */
+  @RolesAllowed(Roles.EDITOR)
   public List<Evidence> cite(long decisionId, CitationDraft draft) {
     inputs.validate(draft);
     Decision decision = get(decisionId);
@@ -276,6 +287,12 @@ public class DecisionService {
   public EvidenceReport drift(long decisionId) {
     Decision decision = get(decisionId);
     return new EvidenceReport(decision, compareWithCurrent(evidence(decisionId), new HashMap<>()));
+  }
+
+  /** How many accepted decisions drifted: a count, public like the metric that publishes it. */
+  @PermitAll
+  public int driftedCount() {
+    return drifted().size();
   }
 
   /**

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * sees a meaningful comparison at once. Written through the same services as real data.
  */
 @Stateless
+@jakarta.annotation.security.RolesAllowed(io.decisionledger.domain.model.security.Roles.EDITOR)
 public class DemoData {
 
   private static final Logger LOG = Logger.getLogger(DemoData.class.getName());

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * experiment that {@link DemoData} seeds, one superseded by another. Written through the service.
  */
 @Stateless
+@jakarta.annotation.security.RolesAllowed(io.decisionledger.domain.model.security.Roles.EDITOR)
 public class DemoDecisions {
 
   private static final Logger LOG = Logger.getLogger(DemoDecisions.class.getName());

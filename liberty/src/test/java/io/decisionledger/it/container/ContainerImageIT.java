@@ -136,14 +136,23 @@ class ContainerImageIT {
               logTail(container))
           .isTrue();
 
-      HttpResponse<String> home = get("/");
-      assertThat(home.statusCode()).isEqualTo(200);
-      assertThat(home.body()).contains("Decision Ledger");
+      // Nobody is signed in: the pages send the browser to the sign-in page.
+      HttpResponse<String> home = get("/experiments/list.xhtml");
+      assertThat(home.statusCode()).isEqualTo(302);
+      assertThat(home.headers().firstValue("Location").orElse("")).contains("/login.xhtml");
+      HttpResponse<String> signInPage = get("/login.xhtml");
+      assertThat(signInPage.statusCode()).isEqualTo(200);
+      assertThat(signInPage.body()).contains("Sign in");
 
-      HttpResponse<String> list = get("/experiments/list.xhtml");
-      assertThat(list.statusCode()).isEqualTo(200);
-      assertThat(list.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-      // Flyway created the schema as the password-authenticated role and the demo was seeded.
+      // The first administrator came from the mounted admin password; the demo loads on request.
+      java.net.URL root = new java.net.URL("http://127.0.0.1:" + HTTP_PORT + "/");
+      io.decisionledger.it.Http admin = io.decisionledger.it.Http.as(root,
+          io.decisionledger.it.TestDatabase.ADMIN, io.decisionledger.it.TestDatabase.adminPassword());
+      assertThat(admin.post("api/v1/demo", "application/json", "").status()).isEqualTo(200);
+      io.decisionledger.it.Http.Response list = admin.get("experiments/list.xhtml", "text/html");
+      assertThat(list.status()).isEqualTo(200);
+      assertThat(list.contentType()).startsWith("text/html");
+      // Flyway created the schema as the password-authenticated role and the demo was loaded.
       assertThat(list.body()).contains("Path A vs Path B");
 
       // Non-root, group 0, and the root file system is read-only.
@@ -201,6 +210,8 @@ class ContainerImageIT {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("dl.db.password"), password, StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("dl.db.ssl-mode"), "disable", StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("dl.admin.password"),
+        io.decisionledger.it.TestDatabase.adminPassword(), StandardCharsets.UTF_8);
     // Readable by UID 1001, as a Secret volume's default mode 0644 makes them.
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     try (var files = Files.list(dir)) {

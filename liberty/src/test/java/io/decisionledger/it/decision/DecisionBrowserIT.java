@@ -3,6 +3,7 @@ package io.decisionledger.it.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisionledger.it.Chromium;
+import io.decisionledger.it.Http;
 import io.decisionledger.it.Deployments;
 import java.io.File;
 import java.net.URL;
@@ -70,6 +71,8 @@ class DecisionBrowserIT {
     browser = Chromium.open();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     root = Deployments.root(base).toString();
+    new Http(Deployments.root(base)); // the demo is loaded
+    Chromium.signIn(browser, Deployments.root(base));
   }
 
   @AfterEach

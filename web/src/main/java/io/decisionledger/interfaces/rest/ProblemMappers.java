@@ -151,6 +151,51 @@ public final class ProblemMappers {
     }
   }
 
+  /**
+   * A role check refused the call, in the REST layer ({@code @RolesAllowed} on a resource) or in
+   * the EJB layer: 401 when nobody is signed in, 403 (recorded in the security trail) otherwise.
+   */
+  public abstract static class Denial {
+    @jakarta.ws.rs.core.Context jakarta.ws.rs.core.SecurityContext security;
+    @jakarta.ws.rs.core.Context jakarta.servlet.http.HttpServletRequest request;
+    @jakarta.inject.Inject io.decisionledger.application.security.SecurityEvents events;
+
+    Response denied() {
+      java.security.Principal caller = security == null ? null : security.getUserPrincipal();
+      if (caller == null) {
+        return Response.fromResponse(Problem.response(Response.Status.UNAUTHORIZED, "unauthorized",
+                "Unauthorized", "Sign in or send an API token (Authorization: Bearer)", List.of()))
+            .header("WWW-Authenticate", "Bearer realm=\"decision-ledger\"")
+            .build();
+      }
+      String what = request == null ? null : request.getMethod() + " " + request.getRequestURI();
+      events.record(io.decisionledger.domain.model.security.SecurityEventType.ACCESS_DENIED,
+          caller.getName(), request == null ? null : request.getRemoteAddr(), what);
+      return Problem.response(Response.Status.FORBIDDEN, "forbidden", "Forbidden",
+          "Your role does not allow this", List.of());
+    }
+  }
+
+  /** The EJB layer refused the caller. */
+  @Provider
+  public static class DeniedByService extends Denial
+      implements ExceptionMapper<jakarta.ejb.EJBAccessException> {
+    @Override
+    public Response toResponse(jakarta.ejb.EJBAccessException e) {
+      return denied();
+    }
+  }
+
+  /** The REST layer refused the caller. */
+  @Provider
+  public static class DeniedByResource extends Denial
+      implements ExceptionMapper<jakarta.ws.rs.ForbiddenException> {
+    @Override
+    public Response toResponse(jakarta.ws.rs.ForbiddenException e) {
+      return denied();
+    }
+  }
+
   /** Last resort: a 500 problem without internals. */
   @Provider
   public static class Fallback implements ExceptionMapper<RuntimeException> {

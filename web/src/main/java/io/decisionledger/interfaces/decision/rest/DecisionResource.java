@@ -17,6 +17,8 @@ import io.decisionledger.interfaces.experiment.rest.Dtos.PageDto;
 import io.decisionledger.interfaces.rest.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import io.decisionledger.domain.model.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -43,6 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Architecture decisions, their supersession and the evidence they cite. */
+@RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.AUDITOR, Roles.ADMIN, Roles.API_READ})
 @Path("v1/decisions")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -90,6 +93,7 @@ public class DecisionResource {
     }
   }
 
+  @RolesAllowed(Roles.EDITOR)
   @POST
   @Operation(summary = "Write a decision", description = "The number is the next free one unless"
       + " given; the status is PROPOSED unless given (SUPERSEDED only through …/supersede).")
@@ -119,6 +123,7 @@ public class DecisionResource {
     return DecisionDto.of(decisions.get(id), decisions.supersededBy(id));
   }
 
+  @RolesAllowed(Roles.EDITOR)
   @PUT
   @Path("{id}")
   @Operation(summary = "Change a decision")
@@ -127,6 +132,7 @@ public class DecisionResource {
     return DecisionDto.of(decisions.update(id, draft), decisions.supersededBy(id));
   }
 
+  @RolesAllowed(Roles.EDITOR)
   @DELETE
   @Path("{id}")
   @Operation(summary = "Delete a decision and its evidence")
@@ -137,6 +143,7 @@ public class DecisionResource {
     return Response.noContent().build();
   }
 
+  @RolesAllowed(Roles.EDITOR)
   @POST
   @Path("{id}/supersede")
   @Operation(summary = "Mark this decision superseded by another",
@@ -152,6 +159,7 @@ public class DecisionResource {
     return DecisionDto.of(decisions.supersede(id, request.supersededBy()), decisions.supersededBy(id));
   }
 
+  @RolesAllowed(Roles.EDITOR)
   @POST
   @Path("{id}/evidence")
   @Operation(summary = "Cite an experiment's metrics: freeze their comparison as evidence",

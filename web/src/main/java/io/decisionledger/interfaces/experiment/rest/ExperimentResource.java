@@ -18,6 +18,8 @@ import io.decisionledger.interfaces.experiment.rest.Dtos.VariantDto;
 import io.decisionledger.interfaces.rest.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import io.decisionledger.domain.model.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -42,6 +44,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Experiments and what hangs off them: variants, metrics, runs, the comparison. */
+@RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.AUDITOR, Roles.ADMIN, Roles.API_READ,
+    Roles.API_INGEST})
 @Path("v1/experiments")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -94,6 +98,7 @@ public class ExperimentResource {
     }
   }
 
+  @RolesAllowed(Roles.EDITOR)
   @POST
   @Operation(summary = "Create an experiment")
   @APIResponse(responseCode = "201", description = "Created")
@@ -110,6 +115,7 @@ public class ExperimentResource {
     return ExperimentDto.of(experiments.get(id));
   }
 
+  @RolesAllowed(Roles.EDITOR)
   @PUT
   @Path("{id}")
   @Operation(summary = "Change an experiment")
@@ -117,6 +123,7 @@ public class ExperimentResource {
     return ExperimentDto.of(experiments.update(id, draft));
   }
 
+  @RolesAllowed(Roles.EDITOR)
   @DELETE
   @Path("{id}")
   @Operation(summary = "Delete an experiment with its variants, metrics, runs and measurements")
@@ -143,6 +150,7 @@ public class ExperimentResource {
     return experiments.variants(id).stream().map(VariantDto::of).toList();
   }
 
+  @RolesAllowed(Roles.EDITOR)
   @POST
   @Path("{id}/variants")
   @Operation(summary = "Add a variant (the first one is the baseline)")
@@ -161,6 +169,7 @@ public class ExperimentResource {
     return experiments.metrics(id).stream().map(MetricDto::of).toList();
   }
 
+  @RolesAllowed(Roles.EDITOR)
   @POST
   @Path("{id}/metrics")
   @Operation(summary = "Add a metric")

@@ -5,6 +5,8 @@ import io.decisionledger.application.MetricDraft;
 import io.decisionledger.interfaces.experiment.rest.Dtos.MetricDto;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import io.decisionledger.domain.model.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One metric of an experiment. */
+@RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.AUDITOR, Roles.ADMIN, Roles.API_READ,
+    Roles.API_INGEST})
 @Path("v1/metrics/{id}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,12 +38,14 @@ public class MetricResource {
     return MetricDto.of(experiments.getMetric(id));
   }
 
+  @RolesAllowed(Roles.EDITOR)
   @PUT
   @Operation(summary = "Change a metric's name, unit, direction or description")
   public MetricDto update(@PathParam("id") long id, MetricDraft draft) {
     return MetricDto.of(experiments.updateMetric(id, draft));
   }
 
+  @RolesAllowed(Roles.EDITOR)
   @DELETE
   @Operation(summary = "Delete a metric with its measurements")
   @APIResponse(responseCode = "204", description = "Deleted")

@@ -11,6 +11,8 @@ import io.decisionledger.interfaces.experiment.rest.Dtos.IngestionResultDto;
 import io.decisionledger.interfaces.experiment.rest.Dtos.RunDto;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import io.decisionledger.domain.model.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -44,6 +46,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One run, and the bulk ingestion of its measurements. */
+@RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.AUDITOR, Roles.ADMIN, Roles.API_READ,
+    Roles.API_INGEST})
 @Path("v1/runs/{id}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,6 +70,7 @@ public class RunResource {
     return RunDto.of(runs.get(id));
   }
 
+  @RolesAllowed({Roles.EDITOR, Roles.API_INGEST})
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Change a run's times, parameters or notes")
@@ -73,6 +78,7 @@ public class RunResource {
     return RunDto.of(runs.update(id, draft));
   }
 
+  @RolesAllowed(Roles.EDITOR)
   @DELETE
   @Operation(summary = "Delete a run with its measurements")
   @APIResponse(responseCode = "204", description = "Deleted")
@@ -81,6 +87,7 @@ public class RunResource {
     return Response.noContent().build();
   }
 
+  @RolesAllowed({Roles.EDITOR, Roles.API_INGEST})
   @POST
   @Path("measurements")
   @Consumes({MediaType.APPLICATION_JSON, CSV})

@@ -9,6 +9,8 @@ import io.decisionledger.interfaces.experiment.rest.Dtos.RunDto;
 import io.decisionledger.interfaces.experiment.rest.Dtos.VariantDto;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import io.decisionledger.domain.model.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** One variant, and the runs started under it. */
+@RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.AUDITOR, Roles.ADMIN, Roles.API_READ,
+    Roles.API_INGEST})
 @Path("v1/variants/{id}")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,12 +47,14 @@ public class VariantResource {
     return VariantDto.of(experiments.getVariant(id));
   }
 
+  @RolesAllowed(Roles.EDITOR)
   @PUT
   @Operation(summary = "Rename a variant or make it the baseline")
   public VariantDto update(@PathParam("id") long id, VariantDraft draft) {
     return VariantDto.of(experiments.updateVariant(id, draft));
   }
 
+  @RolesAllowed(Roles.EDITOR)
   @DELETE
   @Operation(summary = "Delete a variant with its runs")
   @APIResponse(responseCode = "204", description = "Deleted")
@@ -58,6 +64,7 @@ public class VariantResource {
     return Response.noContent().build();
   }
 
+  @RolesAllowed({Roles.EDITOR, Roles.API_INGEST})
   @POST
   @Path("runs")
   @Operation(summary = "Start a run of this variant; post its measurements to /runs/{id}/measurements")

@@ -15,6 +15,7 @@ public class HomeBean {
   static final int RECENT = 8;
 
   @Inject ExperimentService experiments;
+  @Inject io.decisionledger.infrastructure.startup.Demo demo;
 
   private List<Experiment> recent;
 
@@ -23,5 +24,18 @@ public class HomeBean {
       recent = experiments.recent(RECENT);
     }
     return recent;
+  }
+
+  /** Loads the demo into the empty ledger (editors; the button shows only to them). */
+  public String loadDemo() {
+    try {
+      var loaded = demo.load();
+      io.decisionledger.interfaces.web.Messages.info("Loaded the demo: " + loaded.experiments()
+          + " experiment(s), " + loaded.decisions() + " decision(s).");
+    } catch (io.decisionledger.application.DomainException e) {
+      io.decisionledger.interfaces.web.Messages.error(e.getMessage());
+    }
+    io.decisionledger.interfaces.web.Messages.keepForRedirect();
+    return "/index?faces-redirect=true";
   }
 }

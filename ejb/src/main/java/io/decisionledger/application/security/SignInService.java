@@ -1,0 +1,104 @@
+package io.decisionledger.application.security;
+
+import io.decisionledger.application.ApplicationMetrics;
+import io.decisionledger.domain.model.security.AppUser;
+import io.decisionledger.domain.model.security.SecurityEventType;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Checks a user name and password against the database, with the lock-out rule: after {@code
+ * dl.security.lockout.attempts} failures in a row the account is locked for {@code
+ * dl.security.lockout.duration}. Callable before sign-in (it is how one signs in).
+ */
+@Stateless
+@PermitAll
+public class SignInService {
+
+  /** The outcome, with the roles when it succeeded. */
+  public record Outcome(boolean valid, String username, Set<String> roles) {
+    static Outcome refused() {
+      return new Outcome(false, null, Set.of());
+    }
+  }
+
+  @PersistenceContext EntityManager em;
+
+  @Inject PasswordHasher passwords;
+  @Inject SecurityEvents events;
+  @Inject ApplicationMetrics metrics;
+
+  @Inject
+  @ConfigProperty(name = "dl.security.lockout.attempts", defaultValue = "5")
+  int maxFailures;
+
+  @Inject
+  @ConfigProperty(name = "dl.security.lockout.duration", defaultValue = "PT15M")
+  Duration lockFor;
+
+  public Outcome signIn(String username, char[] password, String source) {
+    Instant now = Instant.now();
+    String name;
+    try {
+      name = AppUser.normalise(username);
+    } catch (IllegalArgumentException e) {
+      passwords.spendVerificationTime(password);
+      return refused(null, source, "no user name");
+    }
+    Optional<AppUser> found = find(name);
+    if (found.isEmpty()) {
+      passwords.spendVerificationTime(password);
+      return refused(name, source, "unknown user");
+    }
+    AppUser user = found.get();
+    if (user.isLocked(now)) {
+      passwords.spendVerificationTime(password);
+      return refused(name, source, "account locked");
+    }
+    if (!user.isEnabled() || user.getPasswordHash() == null) {
+      passwords.spendVerificationTime(password);
+      return refused(name, source, user.isEnabled() ? "no password sign-in" : "account disabled");
+    }
+    if (!passwords.verify(password, user.getPasswordHash())) {
+      boolean locked = user.failedSignIn(maxFailures, lockFor, now);
+      Outcome outcome = refused(name, source, "wrong password");
+      if (locked) {
+        events.record(SecurityEventType.ACCOUNT_LOCKED, name, source,
+            "locked for " + lockFor + " after " + maxFailures + " failures");
+      }
+      return outcome;
+    }
+    user.signedIn(now);
+    events.record(SecurityEventType.SIGN_IN, name, source, null);
+    metrics.signedIn();
+    return new Outcome(true, name, user.getRoles());
+  }
+
+  /** The roles a signed-in user holds now; empty when the account was removed or disabled. */
+  public Optional<Set<String>> currentRoles(String username) {
+    return find(username).filter(AppUser::isEnabled).map(AppUser::getRoles);
+  }
+
+  private Optional<AppUser> find(String name) {
+    List<AppUser> users =
+        em.createQuery("select u from AppUser u where u.username = :name", AppUser.class)
+            .setParameter("name", name)
+            .getResultList();
+    return users.stream().findFirst();
+  }
+
+  private Outcome refused(String name, String source, String reason) {
+    events.record(SecurityEventType.SIGN_IN_FAILED, name, source, reason);
+    metrics.signInFailed();
+    return Outcome.refused();
+  }
+}

@@ -1,0 +1,134 @@
+package io.decisionledger.interfaces.security;
+
+import io.decisionledger.application.security.TokenService;
+import io.decisionledger.domain.model.security.TokenScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * How a request proves who sends it (docs/architecture.md D12), in this order:
+ *
+ * <ol>
+ *   <li>{@code Authorization: Bearer <token>}: an API token, with one role per scope. A token
+ *       that is unknown, revoked or expired is answered 401 at once.
+ *   <li>A sign-in in progress ({@code SecurityContext.authenticate} with a user name and password,
+ *       from the sign-in page or {@code POST /api/v1/session}): checked against the identity
+ *       store; on success the session id changes (no fixation) and the session remembers the user.
+ *   <li>A session that remembers a user: the user's roles are read again ({@link SessionUsers}),
+ *       so a disabled account or a removed role takes effect at once. Sessions live in PostgreSQL,
+ *       so any replica can continue them.
+ * </ol>
+ *
+ * Otherwise the request is anonymous: a protected page sends the browser to the sign-in page and
+ * a protected API path answers 401 problem+json.
+ */
+@ApplicationScoped
+public class ApplicationAuthentication implements HttpAuthenticationMechanism {
+
+  /** The session attribute that holds the signed-in user's name (and nothing else). */
+  public static final String SESSION_USER = "io.decisionledger.user";
+
+  static final String SIGN_IN_PAGE = "/login.xhtml";
+
+  @Inject IdentityStoreHandler identityStores;
+  @Inject TokenService tokens;
+  @Inject SessionUsers users;
+  @Inject SecurityProblems problems;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String authorization = request.getHeader("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return bearer(authorization.substring(7).strip(), request, response, context);
+    }
+    Credential credential =
+        context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
+    if (credential != null) {
+      return signIn(credential, request, context);
+    }
+    HttpSession session = request.getSession(false);
+    Object user = session == null ? null : session.getAttribute(SESSION_USER);
+    if (user instanceof String name) {
+      Optional<Set<String>> roles = users.roles(name);
+      if (roles.isPresent()) {
+        return context.notifyContainerAboutLogin(name, roles.get());
+      }
+      session.invalidate();
+    }
+    if (!context.isProtected()) {
+      return context.doNothing();
+    }
+    if (isApi(request)) {
+      problems.unauthorized(response, "Sign in or send an API token (Authorization: Bearer)");
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    return redirectToSignIn(request, context);
+  }
+
+  private AuthenticationStatus bearer(String value, HttpServletRequest request,
+      HttpServletResponse response, HttpMessageContext context) {
+    Optional<TokenService.TokenIdentity> identity = tokens.authenticate(value, source(request));
+    if (identity.isEmpty()) {
+      problems.unauthorized(response, "The API token is unknown, revoked or expired");
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    Set<String> roles = identity.get().scopes().stream().map(TokenScope::role)
+        .collect(Collectors.toSet());
+    return context.notifyContainerAboutLogin(identity.get().principal(), roles);
+  }
+
+  private AuthenticationStatus signIn(Credential credential, HttpServletRequest request,
+      HttpMessageContext context) {
+    CredentialValidationResult result = identityStores.validate(credential);
+    if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+    HttpSession session = request.getSession(true);
+    request.changeSessionId();
+    session = request.getSession(false);
+    session.setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
+    return context.notifyContainerAboutLogin(result);
+  }
+
+  private AuthenticationStatus redirectToSignIn(HttpServletRequest request,
+      HttpMessageContext context) {
+    String target = request.getRequestURI().substring(request.getContextPath().length());
+    if (request.getQueryString() != null) {
+      target += "?" + request.getQueryString();
+    }
+    String location = request.getContextPath() + SIGN_IN_PAGE + "?next="
+        + URLEncoder.encode(target, StandardCharsets.UTF_8);
+    try {
+      context.getResponse().sendRedirect(location);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_CONTINUE;
+  }
+
+  static boolean isApi(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.startsWith("/api/");
+  }
+
+  /** The client address for the audit trail. */
+  static String source(HttpServletRequest request) {
+    return request.getRemoteAddr();
+  }
+}

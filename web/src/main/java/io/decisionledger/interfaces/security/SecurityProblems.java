@@ -1,0 +1,56 @@
+package io.decisionledger.interfaces.security;
+
+import io.decisionledger.application.security.SecurityEvents;
+import io.decisionledger.domain.model.security.SecurityEventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** 401 and 403 as RFC 9457 problems, written before the request reaches JAX-RS. */
+@ApplicationScoped
+public class SecurityProblems {
+
+  static final String TYPE_BASE = "https://decision-ledger.dev/problems/";
+
+  @Inject SecurityEvents events;
+
+  public void unauthorized(HttpServletResponse response, String detail) {
+    response.setHeader("WWW-Authenticate", "Bearer realm=\"decision-ledger\"");
+    write(response, 401, "unauthorized", "Unauthorized", detail);
+  }
+
+  public void forbidden(HttpServletResponse response, String principal, String source,
+      String what, String detail) {
+    events.record(SecurityEventType.ACCESS_DENIED, principal, source, what);
+    write(response, 403, "forbidden", "Forbidden", detail);
+  }
+
+  /** Records a refusal that the page answers itself (with the 403 error page). */
+  public void recordDenied(jakarta.servlet.http.HttpServletRequest request, String what) {
+    events.record(SecurityEventType.ACCESS_DENIED,
+        request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName(),
+        request.getRemoteAddr(), what);
+  }
+
+  private static void write(HttpServletResponse response, int status, String type, String title,
+      String detail) {
+    try {
+      response.setStatus(status);
+      response.setContentType("application/problem+json");
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write(Json.createObjectBuilder()
+          .add("type", TYPE_BASE + type)
+          .add("title", title)
+          .add("status", status)
+          .add("detail", detail)
+          .add("errors", Json.createArrayBuilder())
+          .build()
+          .toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
