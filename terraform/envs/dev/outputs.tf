@@ -50,6 +50,11 @@ output "db_secret_names" {
   value       = module.postgres.secret_names
 }
 
+output "admin_password_secret_name" {
+  description = "Key Vault secret with the first administrator's password (dl.admin.password). Read it once, then set your own in the application: az keyvault secret show --vault-name <key_vault_name> -n <this> --query value -o tsv"
+  value       = azurerm_key_vault_secret.admin_password.name
+}
+
 output "log_analytics_workspace_id" {
   description = "Workspace ID for the audit queries in docs/audit.md."
   value       = module.monitoring.workspace_id
