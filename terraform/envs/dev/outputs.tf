@@ -45,6 +45,11 @@ output "postgres_fqdn" {
   value       = module.postgres.fqdn
 }
 
+output "postgres_subnet_cidr" {
+  description = "CIDR of the database subnet (GitHub environment variable POSTGRES_SUBNET_CIDR, the chart's networkPolicy.database.cidrs)."
+  value       = local.postgres_subnet
+}
+
 output "db_secret_names" {
   description = "Key Vault secret names by MicroProfile Config property (values stay in Key Vault)."
   value       = module.postgres.secret_names

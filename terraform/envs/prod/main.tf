@@ -12,6 +12,7 @@ locals {
   standby_zone    = local.ha_zones ? var.zones[1 % length(var.zones)] : "2"
   postgres_zone   = local.ha_zones ? var.zones[0] : null
   github_subjects = "repo:${var.github_repository}:environment:${var.environment}"
+  postgres_subnet = cidrsubnet(var.address_space, 8, 8)
 
   tags = merge(var.tags, {
     project     = "decision-ledger"
@@ -49,7 +50,7 @@ module "network" {
   resource_group_name             = azurerm_resource_group.this.name
   address_space                   = var.address_space
   aks_subnet_prefix               = cidrsubnet(var.address_space, 6, 0)
-  postgres_subnet_prefix          = cidrsubnet(var.address_space, 8, 8)
+  postgres_subnet_prefix          = local.postgres_subnet
   private_endpoints_subnet_prefix = cidrsubnet(var.address_space, 8, 9)
   postgres_private_dns_zone_name  = "${local.prefix}.private.postgres.database.azure.com"
   tags                            = local.tags
