@@ -12,6 +12,7 @@ locals {
   standby_zone    = local.ha_zones ? var.zones[1 % length(var.zones)] : "2"
   postgres_zone   = local.ha_zones ? var.zones[0] : null
   github_subjects = "repo:${var.github_repository}:environment:${var.environment}"
+  postgres_subnet = cidrsubnet(var.address_space, 8, 8)
 
   tags = merge(var.tags, {
     project     = "decision-ledger"
@@ -49,7 +50,7 @@ module "network" {
   resource_group_name             = azurerm_resource_group.this.name
   address_space                   = var.address_space
   aks_subnet_prefix               = cidrsubnet(var.address_space, 6, 0)
-  postgres_subnet_prefix          = cidrsubnet(var.address_space, 8, 8)
+  postgres_subnet_prefix          = local.postgres_subnet
   private_endpoints_subnet_prefix = cidrsubnet(var.address_space, 8, 9)
   postgres_private_dns_zone_name  = "${local.prefix}.private.postgres.database.azure.com"
   tags                            = local.tags
@@ -160,6 +161,44 @@ module "postgres" {
   secret_owner                 = var.owner
   log_analytics_workspace_id   = module.monitoring.resource_id
   tags                         = local.tags
+}
+
+# The first administrator's password (MicroProfile Config property dl.admin.password; the chart maps
+# the Key Vault name dl-admin-password back with objectAlias). The application reads it only while no
+# enabled administrator exists: on the first start, or to recover when the last administrator is
+# gone (docs/runbook.md). An operator reads it once with az keyvault secret show (output
+# admin_password_secret_name), then sets a password of their own in the application. It rotates with
+# the database secrets; a new value becomes a password only when the bootstrap runs again.
+resource "time_rotating" "admin_password" {
+  rotation_days = var.secret_rotation_days
+}
+
+resource "random_password" "admin" {
+  length           = 32
+  special          = true
+  override_special = "-_.~"
+  min_lower        = 4
+  min_upper        = 4
+  min_numeric      = 4
+
+  keepers = {
+    rotation = time_rotating.admin_password.id
+  }
+}
+
+resource "azurerm_key_vault_secret" "admin_password" {
+  name            = "dl-admin-password"
+  value           = random_password.admin.result
+  key_vault_id    = module.keyvault.resource_id
+  content_type    = "text/plain; format=password"
+  expiration_date = time_rotating.admin_password.rotation_rfc3339
+
+  tags = {
+    owner               = var.owner
+    data-classification = "confidential"
+    rotation            = "${var.secret_rotation_days}d"
+    source              = "terraform/envs"
+  }
 }
 
 # GitHub Actions' delivery identity for this environment: trusted only for jobs that run in the

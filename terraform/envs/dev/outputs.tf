@@ -45,9 +45,19 @@ output "postgres_fqdn" {
   value       = module.postgres.fqdn
 }
 
+output "postgres_subnet_cidr" {
+  description = "CIDR of the database subnet (GitHub environment variable POSTGRES_SUBNET_CIDR, the chart's networkPolicy.database.cidrs)."
+  value       = local.postgres_subnet
+}
+
 output "db_secret_names" {
   description = "Key Vault secret names by MicroProfile Config property (values stay in Key Vault)."
   value       = module.postgres.secret_names
+}
+
+output "admin_password_secret_name" {
+  description = "Key Vault secret with the first administrator's password (dl.admin.password). Read it once, then set your own in the application: az keyvault secret show --vault-name <key_vault_name> -n <this> --query value -o tsv"
+  value       = azurerm_key_vault_secret.admin_password.name
 }
 
 output "log_analytics_workspace_id" {

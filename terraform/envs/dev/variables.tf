@@ -61,7 +61,7 @@ variable "github_repository" {
 
 variable "terraform_apply_principal_id" {
   type        = string
-  description = "Object ID of the Terraform apply identity (created by terraform/bootstrap); it writes the database secrets."
+  description = "Object ID of the Terraform apply identity (created by terraform/bootstrap); it writes the database and administrator secrets."
 
   validation {
     condition     = can(regex("^[0-9a-fA-F-]{36}$", var.terraform_apply_principal_id))
@@ -237,7 +237,7 @@ variable "postgres_geo_redundant_backup_enabled" {
 
 variable "secret_rotation_days" {
   type        = number
-  description = "Days until the database password is regenerated and its secrets expire."
+  description = "Days until the database password and the first administrator's password are regenerated and their secrets expire."
   default     = 90
 }
 

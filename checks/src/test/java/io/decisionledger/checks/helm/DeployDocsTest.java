@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** values.yaml, values.schema.json and docs/deploy.md say the same thing. */
@@ -68,6 +70,24 @@ class DeployDocsTest {
     collect("", Manifests.parse(Chart.DIR.resolve("values.yaml")).get(0), valuePaths);
     assertThat(valuePaths).allSatisfy(path -> assertThat(leaves).as("schema for %s", path)
         .anyMatch(leaf -> leaf.equals(path) || path.startsWith(leaf + ".")));
+  }
+
+  @Test
+  void theDeployActionSetsOnlyValuesTheChartHas() throws Exception {
+    // helm refuses unknown values (additionalProperties: false), but only at deploy time in GitHub.
+    String action = Files.readString(Tool.REPO.resolve(".github/actions/helm-deploy/action.yml"));
+    List<String> leaves = schemaLeaves();
+    Matcher set = Pattern.compile("--set(?:-string|-json)? \"?([A-Za-z0-9.]+)=").matcher(action);
+    List<String> keys = new ArrayList<>();
+    while (set.find()) {
+      keys.add(set.group(1));
+    }
+    assertThat(keys).contains("image.repository", "secrets.azureKeyVault.vaultName", "workloadIdentity.clientId");
+    assertThat(keys).as("values the deploy action sets").allSatisfy(key -> assertThat(leaves).as("schema for %s", key)
+        .anyMatch(leaf -> leaf.equals(key) || key.startsWith(leaf + ".")));
+    Matcher values = Pattern.compile("--values (\\S+)").matcher(action);
+    assertThat(values.find()).as("the action deploys a values profile").isTrue();
+    assertThat(Tool.REPO.resolve(values.group(1))).isRegularFile();
   }
 
   @SuppressWarnings("unchecked")

@@ -91,8 +91,37 @@ class HelmTemplateTest {
     // The ConfigMap has the non-secret settings, and never a password.
     Map<String, Object> configMap = ofKind(objects, "ConfigMap").stream()
         .filter(c -> Manifests.name(c).equals(Manifests.name(deployment))).findFirst().orElseThrow();
-    assertThat(map(configMap.get("data"))).containsKeys("DL_DB_POOL_MAX", "DL_DEMO_SEED", "DL_INGEST_MAX_ROWS")
-        .doesNotContainKey("DL_DB_PASSWORD");
+    assertThat(map(configMap.get("data"))).containsKeys("DL_DB_POOL_MAX", "DL_DEMO_SEED", "DL_INGEST_MAX_ROWS",
+            "DL_MODE", "DL_ADMIN_USERNAME", "DL_SECURITY_LOCKOUT_ATTEMPTS", "DL_SECURITY_LOCKOUT_DURATION",
+            "DL_SESSION_TIMEOUT", "DL_SESSION_COOKIE_SECURE")
+        .doesNotContainKeys("DL_DB_PASSWORD", "DL_ADMIN_PASSWORD");
+
+    // Sessions live in PostgreSQL (issue #4): no replica is special, so nothing pins a client to one.
+    Map<String, Object> service = single(objects, "Service");
+    assertThat(at(service, "spec", "sessionAffinity")).as("Service session affinity").isIn(null, "None");
+    for (Map<String, Object> route : objects) {
+      if (List.of("Ingress", "HTTPRoute", "Service").contains(Manifests.kind(route))) {
+        assertThat(map(at(route, "metadata", "annotations")).keySet()).as("%s annotations", Manifests.id(route))
+            .noneMatch(k -> k.contains("affinity") || k.contains("sticky") || k.contains("session-cookie"));
+      }
+    }
+  }
+
+  @Test
+  void securitySettingsReachTheConfigMapAsTheirProperties() {
+    Map<String, Object> data = map(ofKind(Chart.render(Chart.Profile.DEFAULTS,
+            "--set", "config.mode=development", "--set", "config.admin.username=root",
+            "--set", "config.security.lockout.attempts=7", "--set", "config.security.lockout.duration=PT1H",
+            "--set", "config.session.timeout=45m", "--set", "config.session.cookieSecure=false"), "ConfigMap").stream()
+        .filter(c -> Manifests.name(c).equals(Chart.RELEASE)).findFirst().orElseThrow().get("data"));
+    assertThat(data).containsEntry("DL_MODE", "development").containsEntry("DL_ADMIN_USERNAME", "root")
+        .containsEntry("DL_SECURITY_LOCKOUT_ATTEMPTS", "7").containsEntry("DL_SECURITY_LOCKOUT_DURATION", "PT1H")
+        .containsEntry("DL_SESSION_TIMEOUT", "45m").containsEntry("DL_SESSION_COOKIE_SECURE", "false");
+    Map<String, Object> defaults = map(ofKind(Chart.render(Chart.Profile.DEFAULTS), "ConfigMap").stream()
+        .filter(c -> Manifests.name(c).equals(Chart.RELEASE)).findFirst().orElseThrow().get("data"));
+    assertThat(defaults).containsEntry("DL_MODE", "production").containsEntry("DL_SESSION_COOKIE_SECURE", "true");
+    assertThatThrownBy(() -> Chart.render(Chart.Profile.DEFAULTS, "--set", "config.mode=prod"))
+        .hasMessageContaining("config.mode");
   }
 
   @Test
@@ -104,10 +133,13 @@ class HelmTemplateTest {
   }
 
   @Test
-  void defaultsReadSecretsFromAnExistingKubernetesSecret() {
-    Map<String, Object> pod = Manifests.podSpec(single(Chart.render(Chart.Profile.DEFAULTS), "Deployment")).orElseThrow();
-    Map<String, Object> secrets = maps(pod.get("volumes")).stream().filter(v -> "secrets".equals(v.get("name"))).findFirst().orElseThrow();
-    assertThat(at(secrets, "secret", "secretName")).isEqualTo("decision-ledger-db");
+  void defaultsReadSecretsFromExistingKubernetesSecrets() {
+    // The database Secret, and the application's Secret (dl.admin.password) as optional: it is only
+    // read while no administrator exists.
+    assertThat(secretSources(Chart.render(Chart.Profile.DEFAULTS))).containsExactly(
+        Map.of("name", "decision-ledger-db"), Map.of("name", "decision-ledger-app", "optional", true));
+    assertThat(secretSources(Chart.render(Chart.Profile.DEFAULTS, "--set", "secrets.kubernetes.appSecretName=")))
+        .containsExactly(Map.of("name", "decision-ledger-db"));
   }
 
   @Test
@@ -178,7 +210,8 @@ class HelmTemplateTest {
     List<Map<String, Object>> secrets = list(objectsParam.get("array")).stream()
         .map(s -> Manifests.parse((String) s).get(0)).toList();
     assertThat(secrets).extracting(s -> s.get("objectName") + "->" + s.get("objectAlias"))
-        .containsExactly("dl-db-password->dl.db.password", "dl-db-user->dl.db.user", "dl-db-url->dl.db.url");
+        .containsExactly("dl-db-password->dl.db.password", "dl-db-user->dl.db.user", "dl-db-url->dl.db.url",
+            "dl-admin-password->dl.admin.password");
     assertThat(maps(at(spc, "spec", "secretObjects")).get(0)).containsEntry("secretName", "decision-ledger-db-synced");
     assertCsiVolume(deployment, Manifests.name(spc));
   }
@@ -189,11 +222,32 @@ class HelmTemplateTest {
     Map<String, Object> spc = single(objects, "SecretProviderClass");
     assertThat(at(spc, "spec", "provider")).isEqualTo("vault");
     List<Map<String, Object>> secrets = maps(parseYamlList((String) at(spc, "spec", "parameters", "objects")));
-    assertThat(secrets).extracting(s -> s.get("objectName")).containsExactly("dl.db.password", "dl.db.user", "dl.db.url");
+    assertThat(secrets).extracting(s -> s.get("objectName"))
+        .containsExactly("dl.db.password", "dl.db.user", "dl.db.url", "dl.admin.password");
     assertThat(at(spc, "spec", "parameters", "roleName")).isEqualTo("decision-ledger");
     assertThat(map(at(single(objects, "Deployment"), "spec", "template", "metadata", "labels")))
         .doesNotContainKey("azure.workload.identity/use");
     assertCsiVolume(single(objects, "Deployment"), Manifests.name(spc));
+  }
+
+  @Test
+  void extraObjectsAddSecretsWithoutRepeatingTheDefaults() {
+    // The OpenID Connect client secret is optional: added beside the default objects, in both CSI modes.
+    Map<String, Object> keyVault = single(Chart.render(Chart.Profile.AKS_KEYVAULT, "--set-json",
+        "secrets.azureKeyVault.extraObjects=[{\"name\":\"dl-auth-oidc-client-secret\",\"alias\":\"dl.auth.oidc.client-secret\"}]"),
+        "SecretProviderClass");
+    List<Map<String, Object>> kvObjects = list(Manifests.parse((String) at(keyVault, "spec", "parameters", "objects")).get(0).get("array"))
+        .stream().map(o -> Manifests.parse((String) o).get(0)).toList();
+    assertThat(kvObjects).extracting(o -> o.get("objectAlias"))
+        .containsExactly("dl.db.password", "dl.db.user", "dl.db.url", "dl.admin.password", "dl.auth.oidc.client-secret");
+    assertThat(maps(at(maps(at(keyVault, "spec", "secretObjects")).get(0), "data"))).extracting(d -> d.get("key"))
+        .contains("dl.auth.oidc.client-secret");
+
+    Map<String, Object> vault = single(Chart.render(Chart.Profile.VAULT, "--set-json",
+        "secrets.vault.extraObjects=[{\"fileName\":\"dl.auth.oidc.client-secret\",\"secretPath\":\"secret/data/decision-ledger/app\",\"secretKey\":\"oidc-client-secret\"}]"),
+        "SecretProviderClass");
+    assertThat(maps(parseYamlList((String) at(vault, "spec", "parameters", "objects")))).extracting(o -> o.get("objectName"))
+        .containsExactly("dl.db.password", "dl.db.user", "dl.db.url", "dl.admin.password", "dl.auth.oidc.client-secret");
   }
 
   @Test
@@ -220,9 +274,10 @@ class HelmTemplateTest {
     Map<String, Object> cluster = single(objects, "Cluster");
     assertThat(at(cluster, "apiVersion")).isEqualTo("postgresql.cnpg.io/v1");
     assertThat(at(cluster, "spec", "bootstrap", "initdb", "database")).isEqualTo("decisionledger");
-    Map<String, Object> pod = Manifests.podSpec(single(objects, "Deployment")).orElseThrow();
-    Map<String, Object> secrets = maps(pod.get("volumes")).stream().filter(v -> "secrets".equals(v.get("name"))).findFirst().orElseThrow();
-    assertThat(at(secrets, "secret", "secretName")).isEqualTo(Manifests.name(cluster) + "-app");
+    List<Map<String, Object>> sources = secretSources(objects);
+    assertThat(sources.get(0)).containsEntry("name", Manifests.name(cluster) + "-app");
+    assertThat(maps(sources.get(0).get("items"))).extracting(i -> i.get("path")).containsExactly("dl.db.user", "dl.db.password");
+    assertThat(sources.get(1)).isEqualTo(Map.of("name", "decision-ledger-app", "optional", true));
     Map<String, Object> policy = appPolicy(objects);
     assertThat(at(maps(maps(at(policy, "spec", "egress")).get(1).get("to")).get(0), "podSelector", "matchLabels", "cnpg.io/cluster"))
         .isEqualTo(Manifests.name(cluster));
@@ -262,6 +317,14 @@ class HelmTemplateTest {
     Map<String, Object> script = ofKind(Chart.render(Chart.Profile.DEFAULTS), "ConfigMap").stream()
         .filter(c -> Manifests.name(c).equals("decision-ledger-test-ready")).findFirst().orElseThrow();
     assertThat(map(script.get("data")).get("ready-check.sh")).isEqualTo(readString(Chart.DIR.resolve("files/tests/ready-check.sh")));
+  }
+
+  /** The Secrets projected into /config/variables/ in kubernetes mode. */
+  private static List<Map<String, Object>> secretSources(List<Map<String, Object>> objects) {
+    Map<String, Object> pod = Manifests.podSpec(single(objects, "Deployment")).orElseThrow();
+    Map<String, Object> secrets = maps(pod.get("volumes")).stream().filter(v -> "secrets".equals(v.get("name"))).findFirst().orElseThrow();
+    assertThat(at(secrets, "projected", "defaultMode")).isEqualTo(0444);
+    return maps(at(secrets, "projected", "sources")).stream().map(s -> map(s.get("secret"))).toList();
   }
 
   private static void assertCsiVolume(Map<String, Object> deployment, String providerClass) {

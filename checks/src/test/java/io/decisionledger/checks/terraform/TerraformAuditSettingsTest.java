@@ -4,6 +4,8 @@ import static io.decisionledger.checks.terraform.TerraformModel.block;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.decisionledger.checks.helm.Chart;
+import io.decisionledger.checks.k8s.Manifests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -170,6 +172,39 @@ class TerraformAuditSettingsTest {
                       .isTrue();
                 }
               });
+    }
+  }
+
+  @Test
+  void adminPasswordIsGeneratedIntoKeyVaultWithTheSameAuditSettings() {
+    // The chart's Key Vault mode mounts this name as the file dl.admin.password.
+    List<Object> chartObjects = Manifests.list(Manifests.at(
+        Manifests.parse(Chart.DIR.resolve("values.yaml")).get(0), "secrets", "azureKeyVault", "objects"));
+    assertThat(chartObjects).contains(Map.of("name", "dl-admin-password", "alias", "dl.admin.password"));
+    for (String env : List.of("envs/dev", "envs/prod")) {
+      TerraformModel model = TerraformModel.load(env);
+      JsonNode password = model.resource("random_password.admin");
+      assertThat(password.path("length").asInt())
+          .as("%s: the application refuses an administrator password under 12 characters", env)
+          .isGreaterThanOrEqualTo(24);
+      JsonNode secret = model.resource("azurerm_key_vault_secret.admin_password");
+      assertThat(secret.path("name").asText()).isEqualTo("dl-admin-password");
+      assertThat(secret.path("value").asText()).isEqualTo("${random_password.admin.result}");
+      assertThat(secret.path("key_vault_id").asText())
+          .as("%s: written after the Terraform identity may write secrets", env)
+          .isEqualTo("${module.keyvault.resource_id}");
+      assertThat(secret.path("content_type").asText()).isNotBlank();
+      assertThat(secret.path("expiration_date").asText())
+          .isEqualTo("${time_rotating.admin_password.rotation_rfc3339}");
+      assertThat(block(password, "keepers").path("rotation").asText())
+          .as("%s: the value changes when the secret expires", env)
+          .isEqualTo("${time_rotating.admin_password.id}");
+      assertThat(block(secret, "tags").fieldNames()).toIterable()
+          .contains("owner", "data-classification", "rotation");
+      assertThat(block(secret, "tags").path("data-classification").asText()).isEqualTo("confidential");
+      assertThat(model.section("output").path("admin_password_secret_name").path("value").asText())
+          .as("%s: operators learn the secret's name, never its value", env)
+          .isEqualTo("${azurerm_key_vault_secret.admin_password.name}");
     }
   }
 
