@@ -84,12 +84,14 @@ public class AdminBootstrap {
         : new AppUser(name, "Administrator", Set.of(Roles.ADMIN), now);
     admin.assignRoles(Set.copyOf(Roles.PEOPLE), now);
     admin.enable(true, now);
+    admin.unlock(now);
     admin.changePasswordHash(passwords.hash(secret.toCharArray()), now);
     if (existing == null) {
       em.persist(admin);
     }
     events.record(SecurityEventType.ADMIN_BOOTSTRAPPED, name, null,
         "first administrator from configuration");
-    LOG.info(() -> "Created the first administrator '" + name + "' from configuration");
+    LOG.info(() -> (existing == null ? "Created" : "Restored") + " the administrator '" + name
+        + "' from configuration");
   }
 }
