@@ -1,0 +1,73 @@
+package io.decisionledger.interfaces.search.web;
+
+import io.decisionledger.application.Page;
+import io.decisionledger.application.search.SearchHit;
+import io.decisionledger.application.search.SearchQuery;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+
+/** One page of search hits at a time, ranked and cut in the database; no query, no rows. */
+public class SearchLazyModel extends LazyDataModel<SearchHit> {
+
+  private static final long serialVersionUID = 1L;
+
+  /** Where pages come from (the service). */
+  @FunctionalInterface
+  public interface Source extends Function<SearchQuery, Page<SearchHit>>, Serializable {}
+
+  /** How many hits a query has. */
+  @FunctionalInterface
+  public interface Counter extends ToLongFunction<String>, Serializable {}
+
+  /** The checked query, or null when there is none to run. */
+  @FunctionalInterface
+  public interface Query extends Supplier<String>, Serializable {}
+
+  private final Source source;
+  private final Counter counter;
+  private final Query query;
+
+  public SearchLazyModel(Source source, Counter counter, Query query) {
+    this.source = source;
+    this.counter = counter;
+    this.query = query;
+  }
+
+  @Override
+  public int count(Map<String, FilterMeta> filterBy) {
+    String text = query.get();
+    return text == null ? 0 : (int) Math.min(Integer.MAX_VALUE, counter.applyAsLong(text));
+  }
+
+  @Override
+  public List<SearchHit> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+      Map<String, FilterMeta> filterBy) {
+    String text = query.get();
+    if (text == null) {
+      setRowCount(0);
+      return List.of();
+    }
+    Page<SearchHit> page = source.apply(new SearchQuery(text, first, pageSize));
+    setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
+    return page.items();
+  }
+
+  @Override
+  public String getRowKey(SearchHit hit) {
+    return hit.kind().name() + "-" + hit.id();
+  }
+
+  @Override
+  public SearchHit getRowData(String rowKey) {
+    List<SearchHit> rows = getWrappedData();
+    return rows == null ? null
+        : rows.stream().filter(h -> getRowKey(h).equals(rowKey)).findFirst().orElse(null);
+  }
+}
