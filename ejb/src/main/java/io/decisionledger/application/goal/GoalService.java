@@ -103,6 +103,11 @@ public class GoalService {
     return found.get(0);
   }
 
+  /** One item of a goal's checklist, with its proof. */
+  public GoalItem item(long goalId, long itemId) {
+    return item(get(goalId), itemId);
+  }
+
   /** The checklist items the decision proves, by goal. */
   public List<ProvenItem> provenByDecision(long decisionId) {
     return proven("i.decision.id", decisionId);

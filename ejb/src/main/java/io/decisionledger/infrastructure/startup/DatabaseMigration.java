@@ -28,6 +28,7 @@ public class DatabaseMigration {
 
   @Inject DemoData demoData;
   @Inject DemoDecisions demoDecisions;
+  @Inject DemoGoals demoGoals;
 
   private volatile boolean migrated;
   private volatile String failure;
@@ -59,6 +60,7 @@ public class DatabaseMigration {
           + result.migrationsExecuted + " migrations applied)");
       demoData.seedIfEnabledAndEmpty();
       demoDecisions.seedIfEnabledAndEmpty();
+      demoGoals.seedIfEnabledAndEmpty();
       migrated = true;
       failure = null;
     } catch (RuntimeException e) {
