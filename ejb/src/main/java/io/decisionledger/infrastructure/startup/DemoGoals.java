@@ -79,8 +79,8 @@ public class DemoGoals {
 
     seed(experiment, "Deploy production-grade Kubernetes clusters from scratch", GoalKind.LEARNING,
         today.plusMonths(2), """
-        **Technologies:** Kubernetes (K3s), OpenShift/OKD.
-        **Practical application:** a multi-node HA cluster with real workloads, built both ways
+        - **Technologies:** Kubernetes (K3s), OpenShift/OKD.
+        - **Practical application:** a multi-node HA cluster with real workloads, built both ways
         (Path A: Kubernetes on VMs, Path B: VMs in Kubernetes).""",
         Item.decision("Build a first cluster quickly on the Proxmox hosts (Path A)",
             "Build the lab as Kubernetes on VMs"),
@@ -92,8 +92,8 @@ public class DemoGoals {
 
     seed(experiment, "Implement enterprise security patterns (RBAC, network policies, secrets)",
         GoalKind.LEARNING, today.plusMonths(3), """
-        **Technologies:** HashiCorp Vault, Calico network policies, Kubernetes RBAC.
-        **Practical application:** centralised secrets for the entire infrastructure.""",
+        - **Technologies:** HashiCorp Vault, Calico network policies, Kubernetes RBAC.
+        - **Practical application:** centralised secrets for the entire infrastructure.""",
         Item.open("Security hardening and RBAC with least-privilege roles per team"),
         Item.open("Network policies and micro-segmentation between namespaces"),
         Item.open("Enterprise-grade secrets management in HashiCorp Vault"),
@@ -102,8 +102,8 @@ public class DemoGoals {
 
     seed(experiment, "Design and implement software-defined networking", GoalKind.LEARNING,
         today.plusMonths(4), """
-        **Technologies:** Proxmox SDN (VXLAN/EVPN), Calico, OVN-Kubernetes, VLANs.
-        **Practical application:** an enterprise-grade network architecture.""",
+        - **Technologies:** Proxmox SDN (VXLAN/EVPN), Calico, OVN-Kubernetes, VLANs.
+        - **Practical application:** an enterprise-grade network architecture.""",
         Item.open("Overlay and underlay network design (VXLAN/EVPN over VLANs)"),
         Item.experiment("Compare pod-to-pod throughput of both paths' networking"),
         Item.open("OVN-Kubernetes unified networking for VMs and pods"),
@@ -111,8 +111,8 @@ public class DemoGoals {
 
     seed(experiment, "Automate the full infrastructure lifecycle (deploy to decommission)",
         GoalKind.LEARNING, today.plusMonths(2), """
-        **Technologies:** Terraform, Ansible.
-        **Practical application:** the complete lab infrastructure defined as code.""",
+        - **Technologies:** Terraform, Ansible.
+        - **Practical application:** the complete lab infrastructure defined as code.""",
         Item.experiment("Rebuild the platform from Terraform for every measured run"),
         Item.open("State management and collaboration patterns (remote state, locking)"),
         Item.open("Modular, reusable Terraform modules"),
@@ -120,8 +120,8 @@ public class DemoGoals {
 
     seed(experiment, "Build comprehensive monitoring and alerting systems", GoalKind.LEARNING,
         today.plusMonths(3), """
-        **Technologies:** Prometheus, Grafana, AlertManager.
-        **Practical application:** a complete observability stack.""",
+        - **Technologies:** Prometheus, Grafana, AlertManager.
+        - **Practical application:** a complete observability stack.""",
         Item.open("Infrastructure and application monitoring with Prometheus and Grafana"),
         Item.open("Custom metrics collection and alerting with AlertManager"),
         Item.open("Log aggregation and analysis"),
