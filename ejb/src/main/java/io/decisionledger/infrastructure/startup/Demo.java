@@ -25,6 +25,7 @@ public class Demo {
 
   @Inject DemoData demoData;
   @Inject DemoDecisions demoDecisions;
+  @Inject DemoGoals demoGoals;
 
   @Inject
   @ConfigProperty(name = "dl.demo.seed", defaultValue = "true")
@@ -43,6 +44,7 @@ public class Demo {
     long decisionsBefore = count("Decision");
     demoData.seedIfEnabledAndEmpty();
     demoDecisions.seedIfEnabledAndEmpty();
+    demoGoals.seedIfEnabledAndEmpty();
     return new Loaded(count("Experiment") - experimentsBefore, count("Decision") - decisionsBefore);
   }
 

@@ -7,6 +7,8 @@ import io.decisionledger.application.decision.CitationDraft;
 import io.decisionledger.application.decision.CitedEvidence;
 import io.decisionledger.application.decision.DecisionService;
 import io.decisionledger.application.decision.EvidenceReport;
+import io.decisionledger.application.goal.GoalService;
+import io.decisionledger.application.goal.ProvenItem;
 import io.decisionledger.domain.model.decision.Decision;
 import io.decisionledger.domain.model.experiment.Experiment;
 import io.decisionledger.domain.model.experiment.Metric;
@@ -33,6 +35,7 @@ public class DecisionDetailBean implements Serializable {
 
   @Inject DecisionService decisions;
   @Inject ExperimentService experiments;
+  @Inject GoalService goals;
 
   private Long id;
   private boolean notFound;
@@ -40,6 +43,7 @@ public class DecisionDetailBean implements Serializable {
   private String bodyHtml;
   private List<Decision> supersedes = List.of();
   private EvidenceReport report;
+  private List<ProvenItem> provenItems = List.of();
 
   private Long citeExperimentId;
   private List<Long> citeMetricIds = new ArrayList<>();
@@ -70,6 +74,7 @@ public class DecisionDetailBean implements Serializable {
     bodyHtml = Markdown.toSafeHtml(decision.getBody());
     supersedes = decisions.supersededBy(id);
     report = decisions.drift(id);
+    provenItems = goals.provenByDecision(id);
   }
 
   public void experimentChosen() {
@@ -167,6 +172,11 @@ public class DecisionDetailBean implements Serializable {
 
   public EvidenceReport getReport() {
     return report;
+  }
+
+  /** The goals' checklist items this decision proves. */
+  public List<ProvenItem> getProvenItems() {
+    return provenItems;
   }
 
   public Long getCiteExperimentId() {

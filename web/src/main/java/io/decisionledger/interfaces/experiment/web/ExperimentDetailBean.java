@@ -6,6 +6,8 @@ import io.decisionledger.application.ExperimentService;
 import io.decisionledger.application.MetricDraft;
 import io.decisionledger.application.RunService;
 import io.decisionledger.application.VariantDraft;
+import io.decisionledger.application.goal.GoalService;
+import io.decisionledger.application.goal.ProvenItem;
 import io.decisionledger.domain.model.comparison.Comparison;
 import io.decisionledger.domain.model.comparison.MetricComparison;
 import io.decisionledger.domain.model.comparison.VariantStatistics;
@@ -50,6 +52,7 @@ public class ExperimentDetailBean implements Serializable {
   @Inject ExperimentService experiments;
   @Inject RunService runService;
   @Inject ComparisonService comparisons;
+  @Inject GoalService goals;
 
   private Long id;
   private boolean notFound;
@@ -59,6 +62,7 @@ public class ExperimentDetailBean implements Serializable {
   private List<Metric> metrics = List.of();
   private List<Run> runs = List.of();
   private Map<Long, Long> measurementCounts = Map.of();
+  private List<ProvenItem> provenItems = List.of();
   private Comparison comparison;
   private boolean comparisonFailed;
 
@@ -88,6 +92,7 @@ public class ExperimentDetailBean implements Serializable {
     metrics = experiments.metrics(id);
     runs = runService.runsOf(id);
     measurementCounts = runService.measurementCounts(id);
+    provenItems = goals.provenByExperiment(id);
     try {
       comparison = comparisons.compare(id);
     } catch (DomainException e) {
@@ -289,6 +294,11 @@ public class ExperimentDetailBean implements Serializable {
 
   public List<Run> getRuns() {
     return runs;
+  }
+
+  /** The goals' checklist items this experiment proves. */
+  public List<ProvenItem> getProvenItems() {
+    return provenItems;
   }
 
   public Comparison getComparison() {
