@@ -135,7 +135,11 @@ class MadrFormatTest {
       if (d.title() == null) {
         continue;
       }
-      assertThat(roundTrip(d)).as("iteration %d:\n%s", i, MadrFormat.render(d)).isEqualTo(d);
+      PortableDecision original = d;
+      int iteration = i;
+      assertThat(roundTrip(d))
+          .as(() -> "iteration " + iteration + ":\n" + MadrFormat.render(original))
+          .isEqualTo(d);
     }
   }
 
