@@ -81,6 +81,27 @@ public final class Http {
         .PUT(HttpRequest.BodyPublishers.ofString(json)), Map.of());
   }
 
+  /** A response whose body is bytes (a zip download). */
+  public record BytesResponse(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    public String contentType() {
+      return headers.firstValue("Content-Type").orElse("");
+    }
+  }
+
+  /** A GET whose body is kept as bytes. */
+  public BytesResponse getBytes(String path, String accept) {
+    HttpResponse<byte[]> response = exchange(HttpRequest.newBuilder(base.resolve(path)).GET(),
+        Map.of("Accept", accept), HttpResponse.BodyHandlers.ofByteArray());
+    return new BytesResponse(response.statusCode(), response.headers(), response.body());
+  }
+
+  /** A POST of a binary body (a zip upload). */
+  public Response post(String path, String contentType, byte[] body) {
+    return send(HttpRequest.newBuilder(base.resolve(path))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)), Map.of());
+  }
+
   public JsonObject postJson(String path, String json) {
     Response response = post(path, "application/json", json);
     if (response.status() != 201) {
@@ -91,15 +112,20 @@ public final class Http {
   }
 
   private static Response send(HttpRequest.Builder request, Map<String, String> headers) {
+    HttpResponse<String> response =
+        exchange(request, headers, HttpResponse.BodyHandlers.ofString());
+    return new Response(response.statusCode(), response.headers(), response.body());
+  }
+
+  private static <T> HttpResponse<T> exchange(HttpRequest.Builder request,
+      Map<String, String> headers, HttpResponse.BodyHandler<T> body) {
     if (!headers.containsKey("Accept")) {
       request.header("Accept", "application/json, application/problem+json, text/html;q=0.9");
     }
     headers.forEach(request::header);
     request.timeout(Duration.ofSeconds(120));
     try {
-      HttpResponse<String> response =
-          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.headers(), response.body());
+      return CLIENT.send(request.build(), body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
