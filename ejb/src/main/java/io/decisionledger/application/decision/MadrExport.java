@@ -68,12 +68,4 @@ public class MadrExport {
     }
     return written;
   }
-
-  /** One decision as its MADR file (for a single download). */
-  public String render(long decisionId, DecisionService decisions) {
-    Decision d = decisions.get(decisionId);
-    List<Integer> supersedes = decisions.supersededBy(decisionId).stream()
-        .map(Decision::getNumber).toList();
-    return MadrFormat.render(PortableDecision.of(d, supersedes, decisions.evidence(decisionId)));
-  }
 }
