@@ -150,6 +150,27 @@ public final class Http {
         .PUT(HttpRequest.BodyPublishers.ofString(json)), Map.of());
   }
 
+  /** A response whose body is bytes (a zip download). */
+  public record BytesResponse(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    public String contentType() {
+      return headers.firstValue("Content-Type").orElse("");
+    }
+  }
+
+  /** A GET whose body is kept as bytes. */
+  public BytesResponse getBytes(String path, String accept) {
+    HttpResponse<byte[]> response = exchange(HttpRequest.newBuilder(base.resolve(path)).GET(),
+        Map.of("Accept", accept), HttpResponse.BodyHandlers.ofByteArray());
+    return new BytesResponse(response.statusCode(), response.headers(), response.body());
+  }
+
+  /** A POST of a binary body (a zip upload). */
+  public Response post(String path, String contentType, byte[] body) {
+    return send(HttpRequest.newBuilder(base.resolve(path))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)), Map.of());
+  }
+
   public JsonObject postJson(String path, String json) {
     Response response = post(path, "application/json", json);
     if (response.status() != 201) {
@@ -160,6 +181,13 @@ public final class Http {
   }
 
   private Response send(HttpRequest.Builder request, Map<String, String> headers) {
+    HttpResponse<String> response =
+        exchange(request, headers, HttpResponse.BodyHandlers.ofString());
+    return new Response(response.statusCode(), response.headers(), response.body());
+  }
+
+  private <T> HttpResponse<T> exchange(HttpRequest.Builder request,
+      Map<String, String> headers, HttpResponse.BodyHandler<T> body) {
     if (!headers.containsKey("Accept")) {
       request.header("Accept", "application/json, application/problem+json, text/html;q=0.9");
     }
@@ -180,14 +208,13 @@ public final class Http {
     });
     request.timeout(Duration.ofSeconds(120));
     try {
-      HttpResponse<String> response =
-          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<T> response = CLIENT.send(request.build(), body);
       // The last one wins: a sign-in changes the session id and may set the cookie twice.
       response.headers().allValues("Set-Cookie").stream()
           .filter(c -> c.startsWith("DLSESSION="))
           .reduce((first, second) -> second)
           .ifPresent(c -> session = c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')));
-      return new Response(response.statusCode(), response.headers(), response.body());
+      return response;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -46,8 +46,8 @@ import java.util.Set;
 public class DecisionService {
 
   /** Advisory lock keys: numbering and supersession are serialised across the cluster. */
-  private static final long NUMBER_LOCK = 0x4443_4E55_4D42L;
-  private static final long SUPERSEDE_LOCK = 0x4443_5355_5052L;
+  static final long NUMBER_LOCK = 0x4443_4E55_4D42L;
+  static final long SUPERSEDE_LOCK = 0x4443_5355_5052L;
 
   /** The rollups of an experiment's runs, the rows the evidence hash covers, in a fixed order. */
   private static final String ROLLUPS_SQL =
@@ -397,7 +397,7 @@ public class DecisionService {
   // --- helpers ---
 
   /** The rules Bean Validation cannot say, each naming its field. */
-  private static void check(DecisionDraft draft, Decision existing) {
+  static void check(DecisionDraft draft, Decision existing) {
     List<FieldError> errors = new ArrayList<>();
     Set<String> names = new HashSet<>();
     List<OptionDraft> options = draft.getOptions();
@@ -426,7 +426,7 @@ public class DecisionService {
     }
   }
 
-  private static void apply(Decision decision, DecisionDraft draft, Instant now) {
+  static void apply(Decision decision, DecisionDraft draft, Instant now) {
     List<ConsideredOption> options = draft.getOptions().stream()
         .map(o -> new ConsideredOption(o.getName(), o.getDescription(), o.getPros(), o.getCons()))
         .toList();

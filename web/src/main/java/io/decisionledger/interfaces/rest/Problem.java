@@ -20,7 +20,7 @@ public record Problem(
   public static final MediaType MEDIA = MediaType.valueOf(MEDIA_TYPE);
 
   /** Problem types are documented at this base. */
-  static final String TYPE_BASE = "https://decision-ledger.dev/problems/";
+  public static final String TYPE_BASE = "https://decision-ledger.dev/problems/";
 
   public static Response response(Response.Status status, String type, String title, String detail,
       List<FieldError> errors) {

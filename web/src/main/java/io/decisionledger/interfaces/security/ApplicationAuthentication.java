@@ -97,7 +97,8 @@ public class ApplicationAuthentication implements HttpAuthenticationMechanism {
       HttpMessageContext context) {
     CredentialValidationResult result = identityStores.validate(credential);
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-      return AuthenticationStatus.SEND_FAILURE;
+      // Nothing sent: the sign-in page shows its message beside the field, the API its problem.
+      return context.doNothing();
     }
     HttpSession session = request.getSession(true);
     request.changeSessionId();

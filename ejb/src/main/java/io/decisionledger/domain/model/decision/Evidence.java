@@ -142,6 +142,58 @@ public class Evidence {
     this.citedAt = Objects.requireNonNull(citedAt, "citedAt");
   }
 
+  /**
+   * A snapshot frozen elsewhere (an imported decision file), kept exactly as it was: nothing is
+   * recomputed. The ids are those of the same experiment, metric and variant in this ledger, or
+   * null when they are not here (the row then reads as evidence whose data is gone).
+   */
+  @SuppressWarnings("java:S107")
+  public static Evidence restored(Decision decision, Long experimentId, String experimentTitle,
+      Long metricId, String metricName, String unit, MetricDirection direction, Long variantId,
+      String variantName, boolean baseline, FrozenNumbers numbers, String dataSha256,
+      Instant citedAt) {
+    Evidence e = new Evidence();
+    e.decision = Objects.requireNonNull(decision, "decision");
+    e.experimentId = experimentId;
+    e.experimentTitle = Objects.requireNonNull(experimentTitle, "experimentTitle");
+    e.metricId = metricId;
+    e.metricName = Objects.requireNonNull(metricName, "metricName");
+    e.unit = unit == null ? "" : unit;
+    e.direction = Objects.requireNonNull(direction, "direction");
+    e.variantId = variantId;
+    e.variantName = Objects.requireNonNull(variantName, "variantName");
+    e.baseline = baseline;
+    if (numbers.runs() < 0 || numbers.n() < 0) {
+      throw new IllegalArgumentException("runs and n must not be negative");
+    }
+    if (numbers.ciLower() != null && numbers.ciUpper() != null
+        && numbers.ciLower() > numbers.ciUpper()) {
+      throw new IllegalArgumentException("the interval's lower bound is above its upper bound");
+    }
+    e.runs = numbers.runs();
+    e.n = numbers.n();
+    e.mean = numbers.mean();
+    e.median = numbers.median();
+    e.p95 = numbers.p95();
+    e.standardDeviation = numbers.standardDeviation();
+    e.verdict = Objects.requireNonNull(numbers.verdict(), "verdict");
+    e.difference = numbers.difference();
+    e.ciLower = numbers.ciLower();
+    e.ciUpper = numbers.ciUpper();
+    e.ratio = numbers.ratio();
+    if (dataSha256 == null || !dataSha256.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("dataSha256 must be 64 lower-case hex digits");
+    }
+    e.dataSha256 = dataSha256;
+    e.citedAt = Objects.requireNonNull(citedAt, "citedAt");
+    return e;
+  }
+
+  /** The numbers of a frozen row (nulls are absent numbers). */
+  public record FrozenNumbers(long runs, long n, Double mean, Double median, Double p95,
+      Double standardDeviation, Verdict verdict, Double difference, Double ciLower,
+      Double ciUpper, Double ratio) {}
+
   private static Double finite(double d) {
     return Double.isFinite(d) ? d : null;
   }

@@ -5,6 +5,8 @@ import io.decisionledger.application.decision.CitationDraft;
 import io.decisionledger.application.decision.DecisionDraft;
 import io.decisionledger.application.decision.DecisionQuery;
 import io.decisionledger.application.decision.DecisionService;
+import io.decisionledger.application.decision.MadrExport;
+import io.decisionledger.application.decision.MadrImport;
 import io.decisionledger.application.Page;
 import io.decisionledger.domain.model.decision.Decision;
 import io.decisionledger.domain.model.decision.DecisionStatus;
@@ -13,7 +15,10 @@ import io.decisionledger.interfaces.decision.rest.DecisionDtos.DecisionSummaryDt
 import io.decisionledger.interfaces.decision.rest.DecisionDtos.DriftedDecisionDto;
 import io.decisionledger.interfaces.decision.rest.DecisionDtos.EvidenceReportDto;
 import io.decisionledger.interfaces.decision.rest.DecisionDtos.SupersedeRequest;
+import io.decisionledger.interfaces.decision.rest.ImportDtos.ImportProblemDto;
+import io.decisionledger.interfaces.decision.rest.ImportDtos.ImportReportDto;
 import io.decisionledger.interfaces.experiment.rest.Dtos.PageDto;
+import io.decisionledger.interfaces.rest.BoundedBody;
 import io.decisionledger.interfaces.rest.Problem;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -23,6 +28,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -30,17 +36,24 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -57,7 +70,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DecisionResource {
 
+  static final String ZIP = "application/zip";
+  static final String MARKDOWN = "text/markdown";
+
+  /** Larger uploads are refused before reading (2,000 files of 1 MiB compress to far less). */
+  static final int MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+
   @Inject DecisionService decisions;
+  @Inject MadrExport madrExport;
+  @Inject MadrImport madrImport;
 
   @Context UriInfo uri;
 
@@ -103,6 +124,75 @@ public class DecisionResource {
     Decision created = decisions.create(draft);
     return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.getId())).build())
         .entity(DecisionDto.of(created, List.of())).build();
+  }
+
+  @GET
+  @Path("export")
+  @Produces(ZIP)
+  @Operation(summary = "Every decision as a MADR Markdown file, in a zip",
+      description = "One file per decision, 0007-title-slug.md, in the MADR 3/4 layout with YAML"
+          + " front matter (status, date, deciders, superseded-by, supersedes, the frozen"
+          + " evidence). Streamed; POST …/import takes it back (docs/architecture.md D12).")
+  @APIResponse(responseCode = "200", description = "The zip",
+      content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING,
+          format = "binary")))
+  public Response export() {
+    StreamingOutput zip = madrExport::writeZip;
+    String name = "decisions-" + LocalDate.now(ZoneOffset.UTC) + ".zip";
+    return Response.ok(zip, ZIP)
+        .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+        .build();
+  }
+
+  @POST
+  @Path("import")
+  @Consumes({ZIP, "application/x-zip-compressed", MARKDOWN, MediaType.TEXT_PLAIN,
+      MediaType.APPLICATION_OCTET_STREAM})
+  @Operation(summary = "Import MADR or adr-tools Markdown files, all or nothing",
+      description = "The raw body is a zip of .md files or one .md file (name it with 'filename'"
+          + " so its number is read from 0007-title.md). Every file is checked before anything"
+          + " is written; any problem refuses the whole upload with each file's problems (file,"
+          + " line, message). numbering=keep (default) keeps the files' numbers and answers 409"
+          + " when one is taken; numbering=renumber takes the next free numbers and rewrites the"
+          + " links inside the upload. Evidence is restored as frozen, linked to experiments of"
+          + " the same title here, else kept unlinked (shown as drifted, data gone).")
+  @RequestBody(content = {
+      @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+      @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING))})
+  @APIResponse(responseCode = "200", description = "Imported",
+      content = @Content(mediaType = MediaType.APPLICATION_JSON,
+          schema = @Schema(implementation = ImportReportDto.class)))
+  @APIResponse(responseCode = "400", description = "Invalid files, each problem named; nothing"
+      + " written", content = @Content(mediaType = Problem.MEDIA_TYPE,
+          schema = @Schema(implementation = ImportProblemDto.class)))
+  @APIResponse(responseCode = "409", description = "Valid files whose numbers are taken; nothing"
+      + " written", content = @Content(mediaType = Problem.MEDIA_TYPE,
+          schema = @Schema(implementation = ImportProblemDto.class)))
+  @APIResponse(responseCode = "413", description = "Larger than 32 MiB")
+  @APIResponse(responseCode = "415", description = "Not a zip or Markdown body")
+  @RolesAllowed(Roles.EDITOR)
+  public Response importFiles(
+      @Parameter(description = "keep (default) or renumber") @QueryParam("numbering")
+          @DefaultValue("keep") String numbering,
+      @Parameter(description = "The file's name when the body is one .md file")
+          @QueryParam("filename") String filename,
+      @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+      InputStream body) {
+    MadrImport.Numbering mode = switch (numbering == null ? "" : numbering.strip()
+        .toLowerCase(Locale.ROOT)) {
+      case "keep", "" -> MadrImport.Numbering.KEEP;
+      case "renumber" -> MadrImport.Numbering.RENUMBER;
+      default -> throw DomainException.InvalidInput.of("numbering",
+          "numbering must be keep or renumber");
+    };
+    if (filename != null && filename.length() > 200) {
+      throw DomainException.InvalidInput.of("filename", "filename must be at most 200 characters");
+    }
+    byte[] bytes = BoundedBody.read(body, MAX_IMPORT_BYTES);
+    String name = filename != null && !filename.isBlank() ? filename.strip()
+        : contentType != null && contentType.getSubtype().contains("zip") ? "upload.zip"
+            : "upload.md";
+    return Response.ok(ImportReportDto.of(madrImport.importUpload(bytes, name, mode))).build();
   }
 
   @GET

@@ -3,6 +3,7 @@ package io.decisionledger.interfaces.experiment.rest;
 import io.decisionledger.application.ComparisonService;
 import io.decisionledger.application.DomainException;
 import io.decisionledger.application.ExperimentDraft;
+import io.decisionledger.application.ExperimentExport;
 import io.decisionledger.application.ExperimentQuery;
 import io.decisionledger.application.ExperimentService;
 import io.decisionledger.application.MetricDraft;
@@ -33,10 +34,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -60,6 +63,7 @@ public class ExperimentResource {
   @Inject ExperimentService experiments;
   @Inject RunService runs;
   @Inject ComparisonService comparisons;
+  @Inject ExperimentExport export;
 
   @Context UriInfo uri;
 
@@ -141,6 +145,34 @@ public class ExperimentResource {
           + " difference, ratio of means, verdict in the metric's direction).")
   public ComparisonDto comparison(@PathParam("id") long id) {
     return ComparisonDto.of(comparisons.compare(id));
+  }
+
+  @GET
+  @Path("{id}/export")
+  @Produces({RunResource.CSV, MediaType.APPLICATION_JSON})
+  @Operation(summary = "The experiment with every measurement, as CSV or JSON",
+      description = "Streamed from the database. CSV: metric,value,step,recorded_at (the columns"
+          + " the CSV upload reads, so it uploads again), then variant,run. JSON: the"
+          + " experiment, its metrics and variants, and each run with its parameters and its"
+          + " measurements in the body POST /runs/{id}/measurements takes.")
+  @APIResponse(responseCode = "200", description = "The file", content = {
+      @Content(mediaType = RunResource.CSV, schema = @Schema(type = SchemaType.STRING)),
+      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
+  public Response export(@PathParam("id") long id,
+      @Parameter(description = "csv or json (default)") @QueryParam("format")
+          @DefaultValue("json") String format) {
+    String kind = format == null ? "" : format.strip().toLowerCase(Locale.ROOT);
+    if (!kind.equals("csv") && !kind.equals("json")) {
+      throw DomainException.InvalidInput.of("format", "format must be csv or json");
+    }
+    export.get(id);
+    StreamingOutput body = kind.equals("csv") ? out -> export.writeCsv(id, out)
+        : out -> export.writeJson(id, out);
+    return Response.ok(body, kind.equals("csv") ? RunResource.CSV + ";charset=UTF-8"
+            : MediaType.APPLICATION_JSON + ";charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"experiment-" + id + "." + kind
+            + "\"")
+        .build();
   }
 
   @GET

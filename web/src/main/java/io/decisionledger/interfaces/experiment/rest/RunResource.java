@@ -9,6 +9,7 @@ import io.decisionledger.application.RunDraft;
 import io.decisionledger.application.RunService;
 import io.decisionledger.interfaces.experiment.rest.Dtos.IngestionResultDto;
 import io.decisionledger.interfaces.experiment.rest.Dtos.RunDto;
+import io.decisionledger.interfaces.rest.BoundedBody;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import io.decisionledger.domain.model.security.Roles;
@@ -26,7 +27,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -135,16 +135,7 @@ public class RunResource {
 
   /** The whole body, refused with 413 past {@link #MAX_BODY_BYTES}. */
   private static byte[] readBounded(InputStream body) {
-    try {
-      byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-      if (bytes.length > MAX_BODY_BYTES) {
-        throw new DomainException.TooLarge(
-            "A request body may be at most " + MAX_BODY_BYTES / (1024 * 1024) + " MiB");
-      }
-      return bytes;
-    } catch (IOException e) {
-      throw DomainException.InvalidInput.of("body", "The body could not be read");
-    }
+    return BoundedBody.read(body, MAX_BODY_BYTES);
   }
 
   private List<MeasurementInput> parse(InputStream body, MediaType contentType) {
