@@ -3,6 +3,7 @@ package io.decisionledger.application;
 import io.decisionledger.domain.model.experiment.Experiment;
 import io.decisionledger.domain.model.experiment.ExperimentStatus;
 import io.decisionledger.domain.model.experiment.Metric;
+import io.decisionledger.domain.model.experiment.Run;
 import io.decisionledger.domain.model.experiment.Variant;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -56,8 +57,23 @@ public class ExperimentService {
     return experiment;
   }
 
+  /**
+   * Deletes an experiment with its variants, metrics and runs. The children go through JPA, not
+   * only the database's cascade, so that the history records each deletion (measurements and
+   * rollups still go by cascade: they are not in the history).
+   */
   public void delete(long id) {
-    em.remove(get(id));
+    Experiment experiment = get(id);
+    removeRuns("select r from Run r where r.variant.experiment.id = :id", id);
+    em.createQuery("select v from Variant v where v.experiment.id = :id", Variant.class)
+        .setParameter("id", id).getResultList().forEach(em::remove);
+    em.createQuery("select m from Metric m where m.experiment.id = :id", Metric.class)
+        .setParameter("id", id).getResultList().forEach(em::remove);
+    em.remove(experiment);
+  }
+
+  private void removeRuns(String query, long id) {
+    em.createQuery(query, Run.class).setParameter("id", id).getResultList().forEach(em::remove);
   }
 
   public Experiment get(long id) {
@@ -173,7 +189,10 @@ public class ExperimentService {
     return variant;
   }
 
-  /** Deletes a variant with its runs; the baseline goes only when it is the last variant. */
+  /**
+   * Deletes a variant with its runs (through JPA, so the history records them); the baseline goes
+   * only when it is the last variant.
+   */
   public void deleteVariant(long variantId) {
     Variant variant = getVariant(variantId);
     if (variant.isBaseline() && variants(variant.getExperiment().getId()).size() > 1) {
@@ -181,6 +200,7 @@ public class ExperimentService {
           "Variant '" + variant.getName() + "' is the baseline: make another variant the baseline first");
     }
     variant.getExperiment().touch(Instant.now());
+    removeRuns("select r from Run r where r.variant.id = :id", variantId);
     em.remove(variant);
   }
 

@@ -1,5 +1,6 @@
 package io.decisionledger.infrastructure.startup;
 
+import io.decisionledger.infrastructure.history.RevisionAuthor;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -57,8 +58,12 @@ public class DatabaseMigration {
               .migrate();
       LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
           + result.migrationsExecuted + " migrations applied)");
-      demoData.seedIfEnabledAndEmpty();
-      demoDecisions.seedIfEnabledAndEmpty();
+      // No person starts this: the history records the demo data as written by "system".
+      RevisionAuthor.actingAs(RevisionAuthor.SYSTEM, () -> {
+        demoData.seedIfEnabledAndEmpty();
+        demoDecisions.seedIfEnabledAndEmpty();
+        return null;
+      });
       migrated = true;
       failure = null;
     } catch (RuntimeException e) {

@@ -3,39 +3,24 @@ package io.decisionledger.infrastructure.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.decisionledger.testing.PersistenceUnitOnPostgres;
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
-import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.persister.collection.AbstractCollectionPersister;
 import org.hibernate.persister.entity.AbstractEntityPersister;
-import org.hibernate.type.descriptor.WrapperOptions;
-import org.hibernate.type.descriptor.java.JavaType;
-import org.hibernate.type.format.FormatMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /**
  * Flyway owns the schema and Hibernate generates nothing, so nothing at run time says when a
@@ -46,11 +31,11 @@ import org.w3c.dom.NodeList;
  */
 class SchemaMappingTest {
 
-  private static EmbeddedPostgres postgres;
+  private static PersistenceUnitOnPostgres postgres;
 
   @BeforeAll
   static void start() throws IOException {
-    postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+    postgres = new PersistenceUnitOnPostgres();
   }
 
   @AfterAll
@@ -134,7 +119,7 @@ class SchemaMappingTest {
       s.execute("INSERT INTO decision_option (decision_id, position, name, pros)"
           + " VALUES (11, 0, 'Path A', 'known')");
     }
-    Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+    PersistenceUnitOnPostgres.migrate(db, null);
 
     try (SessionFactory factory = validated(db); var session = factory.openSession()) {
       var audit = AuditReaderFactory.get(session);
@@ -182,75 +167,10 @@ class SchemaMappingTest {
   }
 
   private static DataSource migrated(String name, String target) throws SQLException {
-    try (Connection c = postgres.getPostgresDatabase().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + name);
-    }
-    DataSource db = postgres.getDatabase("postgres", name);
-    var flyway = Flyway.configure().dataSource(db).locations("classpath:db/migration");
-    if (target != null) {
-      flyway.target(target);
-    }
-    flyway.load().migrate();
-    return db;
+    return postgres.migrated(name, target);
   }
 
-  /** The persistence unit of persistence.xml, validated against {@code db} (throws on mismatch). */
   private static SessionFactory validated(DataSource db) throws Exception {
-    Unit unit = Unit.read();
-    StandardServiceRegistryBuilder settings = new StandardServiceRegistryBuilder();
-    unit.properties().forEach(settings::applySetting);
-    settings.applySetting("hibernate.transaction.jta.platform", "none");
-    settings.applySetting("hibernate.boot.allow_jdbc_metadata_access", "true");
-    settings.applySetting("jakarta.persistence.schema-generation.database.action", "validate");
-    settings.applySetting("hibernate.connection.datasource", db);
-    // JSON-B is on the test class path (the Jakarta EE API) without an implementation; the
-    // application maps no JSON, so no JSON mapper is needed.
-    settings.applySetting("hibernate.type.json_format_mapper", new NoJson());
-    StandardServiceRegistry registry = settings.build();
-    try {
-      MetadataSources sources = new MetadataSources(registry);
-      for (String type : unit.classes()) {
-        sources.addAnnotatedClass(Class.forName(type));
-      }
-      return sources.buildMetadata().buildSessionFactory();
-    } catch (RuntimeException e) {
-      StandardServiceRegistryBuilder.destroy(registry);
-      throw e;
-    }
-  }
-
-  /** The classes and properties of the application's persistence unit. */
-  private record Unit(List<String> classes, Map<String, String> properties) {
-    static Unit read() throws Exception {
-      Document xml;
-      try (InputStream in = SchemaMappingTest.class.getResourceAsStream("/META-INF/persistence.xml")) {
-        xml = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(in);
-      }
-      List<String> classes = new ArrayList<>();
-      NodeList nodes = xml.getElementsByTagName("class");
-      for (int i = 0; i < nodes.getLength(); i++) {
-        classes.add(nodes.item(i).getTextContent().strip());
-      }
-      Map<String, String> properties = new HashMap<>();
-      NodeList props = xml.getElementsByTagName("property");
-      for (int i = 0; i < props.getLength(); i++) {
-        Element p = (Element) props.item(i);
-        properties.put(p.getAttribute("name"), p.getAttribute("value"));
-      }
-      return new Unit(classes, properties);
-    }
-  }
-
-  private static final class NoJson implements FormatMapper {
-    @Override
-    public <T> T fromString(CharSequence text, JavaType<T> type, WrapperOptions options) {
-      throw new UnsupportedOperationException("no JSON mapping");
-    }
-
-    @Override
-    public <T> String toString(T value, JavaType<T> type, WrapperOptions options) {
-      throw new UnsupportedOperationException("no JSON mapping");
-    }
+    return PersistenceUnitOnPostgres.validated(db);
   }
 }
