@@ -66,6 +66,28 @@ public class HistoryService {
     return page;
   }
 
+  /**
+   * How people know one entity: its label as of its newest recorded state (so a deleted one still
+   * has a name), else as it is now.
+   *
+   * @throws DomainException.NotFound when the entity neither exists nor has any history
+   */
+  public String label(String type, long id) {
+    AuditedType root = typeNamed(type, "type");
+    Snapshots snapshots = new Snapshots(em);
+    List<?> newest = AuditReaderFactory.get(em).createQuery()
+        .forRevisionsOfEntity(root.javaType(), true, true)
+        .add(AuditEntity.id().eq(id))
+        .addOrder(AuditEntity.revisionNumber().desc())
+        .setMaxResults(1)
+        .getResultList();
+    Object entity = newest.isEmpty() ? em.find(root.javaType(), id) : newest.get(0);
+    if (entity == null) {
+      throw new DomainException.NotFound(capitalised(root.name()), id);
+    }
+    return snapshots.label(entity, root.name(), id);
+  }
+
   private Page<HistoryEntry> page(String changes, Long id, int offset, int limit) {
     em.unwrap(Session.class).setDefaultReadOnly(true);
     Query count = em.createNativeQuery("SELECT count(*) FROM (" + changes + ") h");
