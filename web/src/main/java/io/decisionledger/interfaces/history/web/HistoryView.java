@@ -53,9 +53,4 @@ public class HistoryView {
   public boolean toTimeline(HistoryEntry entry) {
     return "/history/timeline".equals(outcome(entry));
   }
-
-  /** A value for the page: a dash for nothing. */
-  public String value(String text) {
-    return text == null || text.isEmpty() ? "—" : text;
-  }
 }
