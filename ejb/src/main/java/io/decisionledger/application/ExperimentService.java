@@ -3,6 +3,7 @@ package io.decisionledger.application;
 import io.decisionledger.domain.model.experiment.Experiment;
 import io.decisionledger.domain.model.experiment.ExperimentStatus;
 import io.decisionledger.domain.model.experiment.Metric;
+import io.decisionledger.domain.model.experiment.Run;
 import io.decisionledger.domain.model.experiment.Variant;
 import io.decisionledger.domain.model.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,9 +62,24 @@ public class ExperimentService {
     return experiment;
   }
 
+  /**
+   * Deletes an experiment with its variants, metrics and runs. The children go through JPA, not
+   * only the database's cascade, so that the history records each deletion (measurements and
+   * rollups still go by cascade: they are not in the history).
+   */
   @RolesAllowed(Roles.EDITOR)
   public void delete(long id) {
-    em.remove(get(id));
+    Experiment experiment = get(id);
+    removeRuns("select r from Run r where r.variant.experiment.id = :id", id);
+    em.createQuery("select v from Variant v where v.experiment.id = :id", Variant.class)
+        .setParameter("id", id).getResultList().forEach(em::remove);
+    em.createQuery("select m from Metric m where m.experiment.id = :id", Metric.class)
+        .setParameter("id", id).getResultList().forEach(em::remove);
+    em.remove(experiment);
+  }
+
+  private void removeRuns(String query, long id) {
+    em.createQuery(query, Run.class).setParameter("id", id).getResultList().forEach(em::remove);
   }
 
   public Experiment get(long id) {
@@ -181,7 +197,10 @@ public class ExperimentService {
     return variant;
   }
 
-  /** Deletes a variant with its runs; the baseline goes only when it is the last variant. */
+  /**
+   * Deletes a variant with its runs (through JPA, so the history records them); the baseline goes
+   * only when it is the last variant.
+   */
   @RolesAllowed(Roles.EDITOR)
   public void deleteVariant(long variantId) {
     Variant variant = getVariant(variantId);
@@ -190,6 +209,7 @@ public class ExperimentService {
           "Variant '" + variant.getName() + "' is the baseline: make another variant the baseline first");
     }
     variant.getExperiment().touch(Instant.now());
+    removeRuns("select r from Run r where r.variant.id = :id", variantId);
     em.remove(variant);
   }
 

@@ -87,6 +87,10 @@ public class IngestionService {
             .doReturningWork(
                 connection -> write(connection, runId, resolved, idempotencyKey, bodyHash));
     if (!result.replayed()) {
+      // The run row is locked now (write): its current state, then the count, so the ingestion is
+      // a recorded change of the run (who, when, how many) in its history.
+      em.refresh(run);
+      run.recordMeasurements(result.rowsWritten());
       metrics.ingested(result.rowsWritten(), Duration.ofNanos(System.nanoTime() - started));
     }
     return result;

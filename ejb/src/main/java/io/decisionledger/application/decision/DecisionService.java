@@ -113,6 +113,9 @@ public class DecisionService {
           + String.join(", ", superseded.stream().map(Decision::label).toList())
           + ": reinstate those first");
     }
+    // The evidence goes through JPA, not only the cascade, so the history records its deletion.
+    em.createQuery("select e from Evidence e where e.decision.id = :id", Evidence.class)
+        .setParameter("id", id).getResultList().forEach(em::remove);
     em.remove(decision);
   }
 

@@ -15,6 +15,8 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ import java.util.Set;
  * supersedes is derived from those links, so the two directions cannot disagree.
  */
 @Entity
+@Audited
 @Table(name = "decision")
 public class Decision {
 
@@ -87,6 +90,8 @@ public class Decision {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  /** Not in the history: every revision has its own time, and touching alone is no change. */
+  @NotAudited
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 

@@ -15,6 +15,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.envers.Audited;
+import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -25,6 +28,7 @@ import java.util.Objects;
  * The names are kept so the snapshot still reads when the experiment is gone.
  */
 @Entity
+@Audited
 @Table(name = "decision_evidence")
 public class Evidence {
 
@@ -98,6 +102,8 @@ public class Evidence {
   @Column(updatable = false)
   private Double ratio;
 
+  /** CHAR(64) in the schema (always 64 hex digits), as SchemaMappingTest checks. */
+  @JdbcTypeCode(SqlTypes.CHAR)
   @Column(name = "data_sha256", nullable = false, length = 64, updatable = false)
   private String dataSha256;
 

@@ -9,11 +9,14 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import java.time.Instant;
 import java.util.Objects;
 
 /** An infrastructure experiment: a hypothesis tested by comparing variants through their runs. */
 @Entity
+@Audited
 @Table(name = "experiment")
 public class Experiment {
 
@@ -40,6 +43,8 @@ public class Experiment {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  /** Not in the history: every revision has its own time, and touching alone is no change. */
+  @NotAudited
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 

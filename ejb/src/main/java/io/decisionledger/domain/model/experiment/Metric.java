@@ -12,10 +12,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
 import java.util.Objects;
 
 /** Something measured in an experiment, with its unit and the direction in which it improves. */
 @Entity
+@Audited
 @Table(name = "metric")
 public class Metric {
 

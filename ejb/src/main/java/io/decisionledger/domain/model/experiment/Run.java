@@ -16,6 +16,7 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -27,6 +28,7 @@ import java.util.TreeMap;
  * on; its measurements are the evidence.
  */
 @Entity
+@Audited
 @Table(name = "run")
 public class Run {
 
@@ -60,6 +62,14 @@ public class Run {
 
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
+
+  /**
+   * How many measurements the run holds. Measurements go in with COPY, past Hibernate; keeping
+   * their count here makes every ingestion a recorded change of the run (who added how many, and
+   * when), which the evidence of a decision may hinge on.
+   */
+  @Column(name = "measurement_count", nullable = false)
+  private long measurementCount;
 
   @Version private long version;
 
@@ -95,6 +105,14 @@ public class Run {
     }
   }
 
+  /** Records that an ingestion added {@code added} measurements. */
+  public void recordMeasurements(long added) {
+    if (added < 0) {
+      throw new IllegalArgumentException("added must not be negative");
+    }
+    this.measurementCount += added;
+  }
+
   public Long getId() {
     return id;
   }
@@ -125,6 +143,10 @@ public class Run {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public long getMeasurementCount() {
+    return measurementCount;
   }
 
   public long getVersion() {

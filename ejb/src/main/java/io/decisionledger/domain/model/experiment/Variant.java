@@ -10,10 +10,12 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
 import java.util.Objects;
 
 /** One of the alternatives an experiment compares; one variant is the baseline. */
 @Entity
+@Audited
 @Table(name = "variant")
 public class Variant {
 
