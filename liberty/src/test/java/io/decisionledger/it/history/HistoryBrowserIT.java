@@ -110,7 +110,7 @@ class HistoryBrowserIT {
       String timeline = browser.findElement(By.id("timelineForm:entries")).getText();
       assertThat(browser.findElement(By.id("timelineTitle")).getText())
           .matches("History of ADR-\\d{4} " + title);
-      assertThat(timeline).contains("Changed").contains("Created").contains("anonymous");
+      assertThat(timeline).contains("Changed").contains("Created").contains(io.decisionledger.it.TestDatabase.ADMIN);
       WebElement before = browser.findElement(By.cssSelector("#timelineForm\\:entries .history-before"));
       WebElement after = browser.findElement(By.cssSelector("#timelineForm\\:entries .history-after"));
       assertThat(before.getText()).isEqualTo("PROPOSED");

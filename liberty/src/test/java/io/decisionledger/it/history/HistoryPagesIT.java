@@ -57,7 +57,7 @@ class HistoryPagesIT {
     String html = page("history/recent.xhtml");
 
     assertThat(html).contains("Recent changes").contains(title).contains("PLANNED")
-        .contains("RUNNING").contains("anonymous").contains("Changed").contains("Created");
+        .contains("RUNNING").contains(io.decisionledger.it.TestDatabase.ADMIN).contains("Changed").contains("Created");
     // The navigation of every page leads here.
     assertThat(page("experiments/list.xhtml")).contains("history/recent.xhtml");
   }
