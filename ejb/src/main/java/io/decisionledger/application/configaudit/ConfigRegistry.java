@@ -21,7 +21,8 @@ public final class ConfigRegistry {
   public static final List<RegisteredProperty> PROPERTIES = List.of(
       // Database (server.xml dataSource; Liberty variables are MicroProfile Config properties too)
       plain("dl.db.url", null,
-          "JDBC URL of PostgreSQL, e.g. `jdbc:postgresql://db:5432/decisionledger`"),
+          "JDBC URL of PostgreSQL, e.g. `jdbc:postgresql://db:5432/decisionledger`; unset, the run"
+              + " command starts an embedded PostgreSQL"),
       plain("dl.db.user", null, "Database user"),
       new RegisteredProperty("dl.db.password", "", true,
           "Database password (empty: trust or certificate authentication); mount it as a file"),
