@@ -55,20 +55,25 @@ public final class ConfigAuditor {
         files.directories().stream().map(Object::toString).toList(), entries);
   }
 
-  /** {@code dl.*} names and {@code DL_*} environment variables that map to no registered name. */
+  /**
+   * {@code dl.*} names and {@code DL_*} environment variables that map to no registered name. An
+   * environment variable whose dotted form is also listed (Liberty lists both) appears once, dotted.
+   */
   private TreeSet<String> unregisteredNames() {
-    TreeSet<String> names = new TreeSet<>();
+    TreeSet<String> dotted = new TreeSet<>();
+    TreeSet<String> environment = new TreeSet<>();
     for (String name : knownNames) {
-      if (name == null) {
-        continue;
+      if (name != null && name.startsWith("dl.")
+          && registry.stream().noneMatch(p -> p.name().equals(name))) {
+        dotted.add(name);
+      } else if (name != null && name.startsWith("DL_")) {
+        environment.add(name);
       }
-      boolean dotted = name.startsWith("dl.");
-      boolean environment = name.startsWith("DL_");
-      if (!dotted && !environment) {
-        continue;
-      }
-      boolean known = registry.stream().anyMatch(p -> p.name().equals(name)
-          || (environment && p.environmentName().equals(name)));
+    }
+    TreeSet<String> names = new TreeSet<>(dotted);
+    for (String name : environment) {
+      boolean known = registry.stream().anyMatch(p -> p.environmentName().equals(name))
+          || dotted.stream().anyMatch(d -> RegisteredProperty.environmentName(d).equals(name));
       if (!known) {
         names.add(name);
       }

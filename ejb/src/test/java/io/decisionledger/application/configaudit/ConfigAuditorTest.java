@@ -178,6 +178,15 @@ class ConfigAuditorTest {
   }
 
   @Test
+  void anEnvironmentVariableListedAlsoInItsDottedFormAppearsOnce() {
+    // Liberty's Config.getPropertyNames() lists DL_STRAY_TOKEN and dl.stray.token for one variable.
+    set("DL_STRAY_TOKEN", SECRET, "EnvConfigSource", 300);
+    set("dl.stray.token", SECRET, "EnvConfigSource", 300);
+    assertThat(audit(ConfigRegistry.PROPERTIES).properties()).extracting(ConfigAuditEntry::name)
+        .contains("dl.stray.token").doesNotContain("DL_STRAY_TOKEN");
+  }
+
+  @Test
   void credentialsWrittenIntoAPlainValueAreMasked() {
     set("dl.db.url", "jdbc:postgresql://db:5432/dl?user=app&password=pa55word&sslmode=require",
         "EnvConfigSource", 300);

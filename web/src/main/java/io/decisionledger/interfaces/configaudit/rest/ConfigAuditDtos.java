@@ -10,9 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What the configuration audit API returns. Secrets appear only masked and fingerprinted. */
 public final class ConfigAuditDtos {
 
+  /** The shell command that computes a fingerprint from a value (no newline added). */
+  public static final String FINGERPRINT_COMMAND = "printf %s \"$value\" | sha256sum | cut -c1-12";
+
   /** How the fingerprint is computed, stated in every response so the JSON stands alone. */
-  public static final String FINGERPRINT_METHOD = "first 12 hex digits of SHA-256 over the value's"
-      + " UTF-8 bytes: printf %s \"$value\" | sha256sum | cut -c1-12";
+  public static final String FINGERPRINT_METHOD =
+      "first 12 hex digits of SHA-256 over the value's UTF-8 bytes: " + FINGERPRINT_COMMAND;
 
   private ConfigAuditDtos() {}
 
@@ -37,7 +40,7 @@ public final class ConfigAuditDtos {
       @Schema(description = "Whether the application's registry of properties knows it")
           boolean registered,
       boolean secret,
-      String meaning,
+      @Schema(description = "One line, Markdown inline code in backticks") String meaning,
       @Schema(description = "Default when nothing sets it; null when none (or a secret)")
           String defaultValue,
       @Schema(description = "MOUNTED_FILE (Key Vault / mounted file), ENVIRONMENT,"

@@ -12,6 +12,7 @@ import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -57,6 +58,29 @@ public class ConfigAuditBean {
 
   public String getFingerprintMethod() {
     return ConfigAuditDtos.FINGERPRINT_METHOD;
+  }
+
+  /** The command an auditor runs on the Key Vault value to get the same fingerprint. */
+  public String getFingerprintCommand() {
+    return ConfigAuditDtos.FINGERPRINT_COMMAND;
+  }
+
+  /** A piece of a meaning: plain text, or code (between backticks in the registry's Markdown). */
+  public record Segment(String text, boolean code) {}
+
+  /** The registry's one-line Markdown meaning, split so the page shows `…` as code. */
+  public List<Segment> inline(String markdown) {
+    List<Segment> segments = new ArrayList<>();
+    if (markdown == null) {
+      return segments;
+    }
+    String[] parts = markdown.split("`", -1);
+    for (int i = 0; i < parts.length; i++) {
+      if (!parts[i].isEmpty()) {
+        segments.add(new Segment(parts[i], i % 2 == 1));
+      }
+    }
+    return segments;
   }
 
   /** To the second, in UTC: an auditor compares it with Key Vault's "updated" time. */
