@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Map;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -12,8 +15,16 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Starts the integration tests' PostgreSQL before any test (and so before Arquillian starts
  * Liberty), the same embedded server the run command uses, and points the test server at it
  * through files in its variables/ directory, as a mounted secret would in Kubernetes.
+ *
+ * <p>It also mounts a database password there, fresh and random for each test run: the embedded
+ * PostgreSQL trusts local connections and never asks for it, so it changes nothing but gives the
+ * suite a real secret, delivered the way Key Vault delivers one, that must never show anywhere
+ * ({@link SecretLeakCheck}) and whose fingerprint the configuration audit must show.
  */
 public class TestDatabase implements LauncherSessionListener {
+
+  /** The mounted database password of this test run. */
+  public static final String DB_PASSWORD = "it-db-" + random();
 
   private static EmbeddedDatabase database;
 
@@ -30,6 +41,21 @@ public class TestDatabase implements LauncherSessionListener {
     byte[] bytes = new byte[24];
     new java.security.SecureRandom().nextBytes(bytes);
     return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  /** The secrets this suite mounts into the test server's variables/ directory, by property. */
+  public static Map<String, String> secrets() {
+    return Map.of("dl.db.password", DB_PASSWORD, "dl.admin.password", ADMIN_PASSWORD);
+  }
+
+  /** The test server's variables/ directory (Liberty's variable source, like /config/variables). */
+  public static Path variablesDirectory() {
+    return Path.of(System.getProperty("dl.wlp.dir"), "usr", "servers",
+        System.getProperty("dl.it.server.name"), "variables");
+  }
+
+  private static String random() {
+    byte[] bytes = new byte[12];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   /** The running test database; tests may stop and restart it. */
@@ -52,8 +78,10 @@ public class TestDatabase implements LauncherSessionListener {
         database = EmbeddedDatabase.start(
             Path.of(System.getProperty("dl.it.data.dir", "target/it-postgres")), 0, true);
       }
-      Path variables = Path.of(wlp, "usr", "servers", server, "variables");
+      Path variables = variablesDirectory();
       Files.createDirectories(variables);
+      // As Kubernetes mounts a Secret: the value and a trailing newline, which Liberty trims.
+      Files.writeString(variables.resolve("dl.db.password"), DB_PASSWORD + "\n");
       Files.writeString(variables.resolve("dl.db.url"), database.jdbcUrl());
       Files.writeString(variables.resolve("dl.db.user"), EmbeddedDatabase.USER);
       Files.writeString(variables.resolve("dl.db.ssl-mode"), "disable");
