@@ -41,7 +41,7 @@ public final class ConfigRegistry {
       plain("dl.ingest.max-rows", "100000",
           "Most measurements one ingestion request may carry (more: 413)"),
       plain("dl.demo.seed", "true",
-          "Seed the Path A vs Path B demo into an empty database; set `false` in production"),
+          "Allow loading the Path A vs Path B demo into an empty ledger (an editor's `POST /api/v1/demo` or the home page button; the run command asks for it); set `false` in production"),
       // Sign-in and roles (issue #4; the security work reconciles names and defaults)
       plain("dl.mode", "production",
           "`production` refuses to start without an administrator or `dl.admin.password`;"
@@ -50,6 +50,8 @@ public final class ConfigRegistry {
           "User name of the first administrator, created on first start when none exists"),
       secret("dl.admin.password",
           "Password of the first administrator (used once, when none exists); mount it as a file"),
+      secret("dl.auth.oidc.client-secret",
+          "Reserved for the planned OpenID Connect sign-in (not read yet); mount it as a file"),
       plain("dl.security.pbkdf2.iterations", "210000",
           "PBKDF2-HMAC-SHA512 iterations for new password hashes"),
       plain("dl.session.timeout", "30m", "Idle time after which a signed-in session ends"),

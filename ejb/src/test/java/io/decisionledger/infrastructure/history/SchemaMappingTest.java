@@ -63,7 +63,11 @@ class SchemaMappingTest {
 
   @Test
   void aSchemaWithoutTheHistoryTablesIsRefused() throws Exception {
-    DataSource db = migrated("before_history", "2");
+    // Everything migrated, then one history table gone: validation must name it.
+    DataSource db = migrated("before_history", null);
+    try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP TABLE experiment_aud CASCADE");
+    }
     assertThatThrownBy(() -> validated(db).close())
         .hasMessageContaining("_aud");
   }
