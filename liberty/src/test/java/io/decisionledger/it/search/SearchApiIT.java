@@ -300,4 +300,17 @@ class SearchApiIT {
         .containsExactly("EXPERIMENT:" + id);
     assertThat(search(w, "&page=10000").getJsonNumber("total").longValue()).isEqualTo(1);
   }
+
+  @Test
+  void theSearchIsInTheOpenApiDocument() {
+    Http.Response openapi = http.get("openapi", "application/json");
+    assertThat(openapi.status()).isEqualTo(200);
+    JsonObject search = openapi.json().getJsonObject("paths").getJsonObject("/api/v1/search")
+        .getJsonObject("get");
+    assertThat(search.getJsonArray("parameters").getValuesAs(JsonObject.class))
+        .extracting(p -> p.getString("name")).containsExactlyInAnyOrder("q", "page", "size");
+    assertThat(search.getJsonObject("responses").keySet()).contains("200", "400");
+    assertThat(openapi.json().getJsonObject("components").getJsonObject("schemas").keySet())
+        .contains("SearchResults", "SearchHit");
+  }
 }
