@@ -20,6 +20,7 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,9 +43,19 @@ class SearchApiIT {
 
   private Http http;
 
+  /** What a test wrote, deleted after it so other tests' first pages stay as they expect. */
+  private final List<String> created = new ArrayList<>();
+
   @BeforeEach
   void client() {
     http = new Http(Deployments.root(base));
+  }
+
+  @AfterEach
+  void deleteWhatWasCreated() {
+    for (String path : created) {
+      assertThat(http.delete(path).status()).as("DELETE " + path).isIn(204, 404);
+    }
   }
 
   // --- helpers ---
@@ -57,8 +68,10 @@ class SearchApiIT {
     if (description != null) {
       json.add("description", description);
     }
-    return http.postJson("api/v1/experiments", json.build().toString())
+    long id = http.postJson("api/v1/experiments", json.build().toString())
         .getJsonNumber("id").longValue();
+    created.add("api/v1/experiments/" + id);
+    return id;
   }
 
   private long decision(String title, String body, String... optionNames) {
@@ -71,8 +84,10 @@ class SearchApiIT {
       options.add(Json.createObjectBuilder().add("name", name).add("pros", "fine"));
     }
     json.add("options", options);
-    return http.postJson("api/v1/decisions", json.build().toString())
+    long id = http.postJson("api/v1/decisions", json.build().toString())
         .getJsonNumber("id").longValue();
+    created.add("api/v1/decisions/" + id);
+    return id;
   }
 
   private Http.Response searchResponse(String q, String more) {
@@ -189,9 +204,9 @@ class SearchApiIT {
   @Test
   void pagesAreCutInTheDatabaseWithTheTotalOfAllHits() {
     String w = word();
-    Set<String> created = new HashSet<>();
+    Set<String> expected = new HashSet<>();
     for (int i = 0; i < 5; i++) {
-      created.add("EXPERIMENT:" + experiment("Paged " + w + " " + i, null, null));
+      expected.add("EXPERIMENT:" + experiment("Paged " + w + " " + i, null, null));
     }
     JsonObject first = search(w, "&page=1&size=2");
     assertThat(first.getJsonNumber("total").longValue()).isEqualTo(5);
@@ -205,7 +220,7 @@ class SearchApiIT {
     assertThat(items(third)).hasSize(1);
     seen.addAll(keys(third));
     // Ties in rank are broken the same way every time: the pages neither overlap nor miss a hit.
-    assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+    assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
 
     JsonObject beyond = search(w, "&page=4&size=2");
     assertThat(items(beyond)).isEmpty();
@@ -284,5 +299,18 @@ class SearchApiIT {
     assertThat(keys(search("\u0000" + w + "\u0007 (\"" + w + "\" OR ::)")))
         .containsExactly("EXPERIMENT:" + id);
     assertThat(search(w, "&page=10000").getJsonNumber("total").longValue()).isEqualTo(1);
+  }
+
+  @Test
+  void theSearchIsInTheOpenApiDocument() {
+    Http.Response openapi = http.get("openapi", "application/json");
+    assertThat(openapi.status()).isEqualTo(200);
+    JsonObject search = openapi.json().getJsonObject("paths").getJsonObject("/api/v1/search")
+        .getJsonObject("get");
+    assertThat(search.getJsonArray("parameters").getValuesAs(JsonObject.class))
+        .extracting(p -> p.getString("name")).containsExactlyInAnyOrder("q", "page", "size");
+    assertThat(search.getJsonObject("responses").keySet()).contains("200", "400");
+    assertThat(openapi.json().getJsonObject("components").getJsonObject("schemas").keySet())
+        .contains("SearchResults", "SearchHit");
   }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -56,6 +57,9 @@ class SearchBrowserIT {
   private String root;
   private Http http;
 
+  /** What a test wrote, deleted after it so other tests' first pages stay as they expect. */
+  private final List<String> created = new ArrayList<>();
+
   @BeforeEach
   void openBrowser() throws Exception {
     browser = Chromium.open();
@@ -66,9 +70,12 @@ class SearchBrowserIT {
   }
 
   @AfterEach
-  void closeBrowser() {
+  void closeBrowserAndDelete() {
     if (browser != null) {
       browser.quit();
+    }
+    for (String path : created) {
+      assertThat(http.delete(path).status()).as("DELETE " + path).isIn(204, 404);
     }
   }
 
@@ -93,9 +100,11 @@ class SearchBrowserIT {
   }
 
   private long experiment(String title, String description) {
-    return http.postJson("api/v1/experiments", Json.createObjectBuilder().add("title", title)
+    long id = http.postJson("api/v1/experiments", Json.createObjectBuilder().add("title", title)
         .add("owner", "search-browser").add("description", description).build().toString())
         .getJsonNumber("id").longValue();
+    created.add("api/v1/experiments/" + id);
+    return id;
   }
 
   private WebElement table() {
@@ -106,9 +115,11 @@ class SearchBrowserIT {
   void typingIntoTheHeaderBoxShowsMarkedPagedResultsAndOpensOne() throws Exception {
     String w = word();
     String hostileTitle = "<script>window.__pwned=1</script> Hostile " + w;
-    http.postJson("api/v1/decisions", Json.createObjectBuilder().add("title", hostileTitle)
+    long decision = http.postJson("api/v1/decisions", Json.createObjectBuilder()
+        .add("title", hostileTitle)
         .add("body", "The body names " + w + " <img src=x onerror=alert(window.__pwned=2)> and ends")
-        .build().toString());
+        .build().toString()).getJsonNumber("id").longValue();
+    created.add("api/v1/decisions/" + decision);
     long titled = experiment("Headline " + w, "Nothing else here");
     for (int i = 0; i < 20; i++) {
       experiment("Filler " + i, "A description that mentions " + w + " in passing, number " + i);

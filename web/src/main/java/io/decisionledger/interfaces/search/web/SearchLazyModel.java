@@ -34,6 +34,10 @@ public class SearchLazyModel extends LazyDataModel<SearchHit> {
   private final Counter counter;
   private final Query query;
 
+  /** The query of the page loaded last and its total, which answer the next count of it. */
+  private String lastQuery;
+  private long lastTotal;
+
   public SearchLazyModel(Source source, Counter counter, Query query) {
     this.source = source;
     this.counter = counter;
@@ -42,8 +46,16 @@ public class SearchLazyModel extends LazyDataModel<SearchHit> {
 
   @Override
   public int count(Map<String, FilterMeta> filterBy) {
+    // The table asks for the count before each page; the last page of the same query counted
+    // already, so only a new query costs a count.
     String text = query.get();
-    return text == null ? 0 : (int) Math.min(Integer.MAX_VALUE, counter.applyAsLong(text));
+    if (text == null) {
+      return 0;
+    }
+    if (!text.equals(lastQuery)) {
+      remember(text, counter.applyAsLong(text));
+    }
+    return (int) Math.min(Integer.MAX_VALUE, lastTotal);
   }
 
   @Override
@@ -55,8 +67,14 @@ public class SearchLazyModel extends LazyDataModel<SearchHit> {
       return List.of();
     }
     Page<SearchHit> page = source.apply(new SearchQuery(text, first, pageSize));
+    remember(text, page.total());
     setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
     return page.items();
+  }
+
+  private void remember(String text, long total) {
+    lastQuery = text;
+    lastTotal = total;
   }
 
   @Override
