@@ -349,4 +349,33 @@ class GoalApiIT {
         .contains("Goals this decision proves")
         .contains("platform with recorded evidence");
   }
+
+  @Test
+  void theListSortsByProgressAndTargetDateInTheDatabase() {
+    List<Double> ratios = http.get(GOALS + "?sort=progress&order=desc&limit=200").json()
+        .getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        .map(g -> g.getJsonObject("progress"))
+        .map(p -> p.getInt("total") == 0 ? 0.0 : p.getInt("completed") / (double) p.getInt("total"))
+        .toList();
+    assertThat(ratios).hasSizeGreaterThan(2).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(ratios.get(0)).isGreaterThan(ratios.get(ratios.size() - 1));
+
+    List<JsonObject> byDate = http.get(GOALS + "?sort=targetDate&limit=200").json()
+        .getJsonArray("items").getValuesAs(JsonObject.class);
+    List<String> dates = byDate.stream().filter(g -> !g.isNull("targetDate"))
+        .map(g -> g.getString("targetDate")).toList();
+    assertThat(dates).isNotEmpty().isSorted();
+    assertThat(byDate.get(byDate.size() - 1).isNull("targetDate"))
+        .as("goals without a date come last").isTrue();
+  }
+
+  @Test
+  void theGoalsApiIsInTheOpenApiDocument() {
+    Http.Response openapi = http.get("openapi", "application/json");
+    assertThat(openapi.status()).isEqualTo(200);
+    assertThat(openapi.body()).contains("\"/api/v1/goals\"").contains("/api/v1/goals/{id}")
+        .contains("/api/v1/goals/{id}/items/order")
+        .contains("/api/v1/goals/{id}/items/{itemId}/proof")
+        .contains("\"GoalSummary\"").contains("\"Progress\"");
+  }
 }
