@@ -41,6 +41,8 @@ public class TestDatabase implements LauncherSessionListener {
     byte[] bytes = new byte[24];
     new java.security.SecureRandom().nextBytes(bytes);
     return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
   /** The secrets this suite mounts into the test server's variables/ directory, by property. */
   public static Map<String, String> secrets() {
     return Map.of("dl.db.password", DB_PASSWORD, "dl.admin.password", ADMIN_PASSWORD);
