@@ -104,7 +104,7 @@ class PrometheusScrapeIT {
         "--web.listen-address=127.0.0.1:" + port)
         .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
     try {
-      Prometheus prom = new Prometheus(new Http(new URL("http://127.0.0.1:" + port + "/")));
+      Prometheus prom = new Prometheus(Http.anonymous(new URL("http://127.0.0.1:" + port + "/")));
       await("Prometheus scrapes the server").atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofMillis(500)).ignoreExceptions()
           .until(() -> prom.value("decisionledger_ingestion_rows_total{job=\"decision-ledger\"}").isPresent());
@@ -247,8 +247,10 @@ class PrometheusScrapeIT {
     Http.Response failed;
     TestDatabase.get().stop();
     try {
+      // Signed in (the session's roles are cached, so the request reaches the resource), with a
+      // secret-looking query parameter that must not reach the log.
       failed = get(root, "api/v1/experiments?password=" + secret,
-          Map.of("X-Request-Id", requestId, "Authorization", "Bearer " + secret));
+          Map.of("X-Request-Id", requestId, "Cookie", app.sessionCookie()));
     } finally {
       TestDatabase.get().restart();
     }

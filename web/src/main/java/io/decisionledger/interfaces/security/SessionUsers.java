@@ -28,7 +28,18 @@ public class SessionUsers {
     long now = System.nanoTime();
     Entry entry = cache.get(username);
     if (entry == null || now - entry.readAt() > TTL.toNanos()) {
-      entry = new Entry(signIns.currentRoles(username), now);
+      Optional<Set<String>> roles;
+      try {
+        roles = signIns.currentRoles(username);
+      } catch (RuntimeException e) {
+        if (entry == null) {
+          throw e;
+        }
+        // The database is unreachable: keep what was known (nothing can be read without it
+        // anyway), so the request fails where the data is, with its own error.
+        return entry.roles();
+      }
+      entry = new Entry(roles, now);
       if (cache.size() > 10_000) {
         cache.clear();
       }
