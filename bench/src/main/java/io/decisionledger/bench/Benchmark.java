@@ -131,6 +131,9 @@ public final class Benchmark {
     env.put("DL_DB_USER", EmbeddedDatabase.USER);
     env.put("DL_DB_SSL_MODE", "disable");
     env.put("DL_DEMO_SEED", "false");
+    // The first administrator (all roles) signs the benchmark's client in; random per run.
+    String adminPassword = java.util.UUID.randomUUID().toString();
+    env.put("DL_ADMIN_PASSWORD", adminPassword);
     LibertyServer bare = LibertyServer.of(wlp, userDir, logs, LibertyServer.BARE, env, httpPort);
     LibertyServer app = LibertyServer.of(wlp, userDir, logs, LibertyServer.APP, env, httpPort);
     servers.add(bare);
@@ -163,7 +166,7 @@ public final class Benchmark {
       report.version("MLflow", mlflow.version());
     }
 
-    App api = new App(new Http("http://127.0.0.1:" + httpPort));
+    App api = new App(new Http("http://127.0.0.1:" + httpPort).signIn("admin", adminPassword));
     long comparisonExperiment = readPath(api, jdbcUrl);
     pages(api, comparisonExperiment);
     double appAfterLoad = app.rssMiB();

@@ -16,6 +16,8 @@ public final class Http {
 
   private final HttpClient client;
   private final String base;
+  /** The signed-in session cookie ({@code DLSESSION=...}) for the application, or null. */
+  private volatile String session;
 
   public Http(String base) {
     if (!URI.create(base).getHost().matches("127\\.0\\.0\\.1|localhost")) {
@@ -33,6 +35,38 @@ public final class Http {
     return client;
   }
 
+  /** Signs in through the API; every later request of this client carries the session. */
+  public Http signIn(String username, String password) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/session"))
+        .timeout(Duration.ofMinutes(1))
+        .header("Content-Type", "application/json")
+        .header("X-Requested-By", "benchmark")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(
+            JSON.writeValueAsBytes(java.util.Map.of("username", username, "password", password))))
+        .build();
+    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException("sign-in answered " + response.statusCode() + ": "
+          + abbreviate(response.body()));
+    }
+    java.util.List<String> cookies = response.headers().allValues("Set-Cookie");
+    String last = cookies.get(cookies.size() - 1);
+    session = last.substring(0, last.indexOf(';') > 0 ? last.indexOf(';') : last.length());
+    return this;
+  }
+
+  /** Adds the session and the CSRF header the API asks of cookie-authenticated changes. */
+  public HttpRequest.Builder authorize(HttpRequest.Builder request) {
+    if (session != null) {
+      request.header("Cookie", session).header("X-Requested-By", "benchmark");
+    }
+    return request;
+  }
+
+  public String session() {
+    return session;
+  }
+
   public URI uri(String path) {
     return URI.create(base + path);
   }
@@ -40,7 +74,7 @@ public final class Http {
   public JsonNode postJson(String path, Object body) throws IOException, InterruptedException {
     byte[] bytes = body instanceof byte[] b ? b : JSON.writeValueAsBytes(body);
     HttpRequest request =
-        HttpRequest.newBuilder(uri(path))
+        authorize(HttpRequest.newBuilder(uri(path)))
             .timeout(Duration.ofMinutes(5))
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
@@ -65,7 +99,7 @@ public final class Http {
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return client.send(
-        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(2)).GET().build(),
+        authorize(HttpRequest.newBuilder(uri(path))).timeout(Duration.ofMinutes(2)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

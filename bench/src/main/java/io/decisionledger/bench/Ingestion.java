@@ -75,7 +75,8 @@ final class Ingestion {
         done.add(pool.submit(() -> {
           for (int k = next.getAndIncrement(); k < requests; k = next.getAndIncrement()) {
             HttpRequest request =
-                HttpRequest.newBuilder(app.http.uri("/api/v1/runs/" + run + "/measurements"))
+                app.http.authorize(
+                    HttpRequest.newBuilder(app.http.uri("/api/v1/runs/" + run + "/measurements")))
                     .timeout(Duration.ofMinutes(5))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(bodies[k]))

@@ -69,7 +69,8 @@ public final class LibertyServer {
     Path app = userDir.resolve("servers").resolve(APP);
     deleteRecursively(app);
     Files.createDirectories(app.resolve("apps"));
-    for (String file : List.of("server.xml", "jvm.options", "bootstrap.properties")) {
+    // server.env holds the keystore password the security feature needs (made by "server create").
+    for (String file : List.of("server.xml", "jvm.options", "bootstrap.properties", "server.env")) {
       if (Files.exists(product.resolve(file))) {
         Files.copy(product.resolve(file), app.resolve(file));
       }

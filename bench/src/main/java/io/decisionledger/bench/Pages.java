@@ -45,7 +45,7 @@ final class Pages {
       List<Future<Void>> done = new ArrayList<>();
       for (int u = 0; u < users; u++) {
         done.add(pool.submit(() -> {
-          String cookie = null;
+          String cookie = http.session();
           while (System.nanoTime() < end) {
             HttpRequest.Builder b = HttpRequest.newBuilder(http.uri(path))
                 .timeout(Duration.ofSeconds(60)).GET();
@@ -59,7 +59,7 @@ final class Pages {
                   http.client().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
               ok = r.statusCode() == 200;
               String set = r.headers().firstValue("Set-Cookie").orElse(null);
-              if (set != null && set.startsWith("JSESSIONID=")) {
+              if (set != null && set.startsWith("DLSESSION=")) {
                 cookie = set.substring(0, set.indexOf(';') > 0 ? set.indexOf(';') : set.length());
               }
             } catch (java.io.IOException e) {
