@@ -62,7 +62,7 @@ class SignInBrowserIT {
     browser.findElement(By.id("signInForm:password")).sendKeys(TestDatabase.adminPassword());
     browser.findElement(By.id("signInForm:signInButton")).click();
     wait.until(ExpectedConditions.urlContains("decisions/list.xhtml"));
-    assertThat(browser.findElement(By.id("userBox:signedInAs")).getText())
+    assertThat(browser.findElement(By.id("signedInAs")).getText())
         .isEqualTo(TestDatabase.ADMIN);
     // An administrator sees the administration pages in the navigation.
     assertThat(browser.findElements(By.id("navUsers"))).hasSize(1);
