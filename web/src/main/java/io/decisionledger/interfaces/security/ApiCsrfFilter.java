@@ -29,7 +29,8 @@ public class ApiCsrfFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response,
       FilterChain chain) throws IOException, ServletException {
-    if (!SAFE.contains(request.getMethod()) && !hasBearer(request)) {
+    if (!SAFE.contains(request.getMethod())
+        && !ApplicationAuthentication.hasBearer(request)) {
       String marker = request.getHeader(HEADER);
       if (marker == null || marker.isBlank()) {
         problems.forbidden(response,
@@ -40,10 +41,5 @@ public class ApiCsrfFilter extends HttpFilter {
       }
     }
     chain.doFilter(request, response);
-  }
-
-  private static boolean hasBearer(HttpServletRequest request) {
-    String authorization = request.getHeader("Authorization");
-    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 }

@@ -53,9 +53,9 @@ public class ApplicationAuthentication implements HttpAuthenticationMechanism {
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
-    String authorization = request.getHeader("Authorization");
-    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return bearer(authorization.substring(7).strip(), request, response, context);
+    if (hasBearer(request)) {
+      return bearer(request.getHeader("Authorization").substring(7).strip(), request, response,
+          context);
     }
     Credential credential =
         context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
@@ -100,10 +100,9 @@ public class ApplicationAuthentication implements HttpAuthenticationMechanism {
       // Nothing sent: the sign-in page shows its message beside the field, the API its problem.
       return context.doNothing();
     }
-    HttpSession session = request.getSession(true);
+    request.getSession(true);
     request.changeSessionId();
-    session = request.getSession(false);
-    session.setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
+    request.getSession(false).setAttribute(SESSION_USER, result.getCallerPrincipal().getName());
     return context.notifyContainerAboutLogin(result);
   }
 
@@ -121,6 +120,12 @@ public class ApplicationAuthentication implements HttpAuthenticationMechanism {
       throw new java.io.UncheckedIOException(e);
     }
     return AuthenticationStatus.SEND_CONTINUE;
+  }
+
+  /** Whether the request presents an API token ({@code Authorization: Bearer ...}). */
+  static boolean hasBearer(HttpServletRequest request) {
+    String authorization = request.getHeader("Authorization");
+    return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
   }
 
   static boolean isApi(HttpServletRequest request) {
