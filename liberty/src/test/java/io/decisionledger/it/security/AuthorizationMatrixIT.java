@@ -43,6 +43,8 @@ class AuthorizationMatrixIT {
     /** Experiments, runs, comparisons: people, and tokens of either scope. */
     READ_EXPERIMENTS(Caller.VIEWER, Caller.EDITOR, Caller.AUDITOR, Caller.ADMIN, Caller.TOKEN_READ,
         Caller.TOKEN_INGEST),
+    /** History: people only. */
+    HISTORY(Caller.VIEWER, Caller.EDITOR, Caller.AUDITOR, Caller.ADMIN),
     /** Decisions: people, and read tokens. */
     READ(Caller.VIEWER, Caller.EDITOR, Caller.AUDITOR, Caller.ADMIN, Caller.TOKEN_READ),
     /** Changes: editors. */
@@ -74,7 +76,12 @@ class AuthorizationMatrixIT {
   }
 
   /** One request: method, path (with ids filled in), body, and who may make it. */
-  record Endpoint(String method, String path, String body, Access access, int success) {}
+  record Endpoint(String method, String path, String body, Access access, int success,
+      String contentType) {
+    Endpoint(String method, String path, String body, Access access, int success) {
+      this(method, path, body, access, success, "application/json");
+    }
+  }
 
   private Map<Caller, Http> callers;
   private long experiment;
@@ -123,6 +130,22 @@ class AuthorizationMatrixIT {
     e.add(new Endpoint("GET", "api/v1/decisions/" + decision, null, Access.READ, 200));
     e.add(new Endpoint("GET", "api/v1/decisions/" + decision + "/evidence", null, Access.READ, 200));
     e.add(new Endpoint("GET", "api/v1/decisions/drifted", null, Access.READ, 200));
+    e.add(new Endpoint("GET", "api/v1/decisions/export", null, Access.READ, 200));
+    e.add(new Endpoint("POST", "api/v1/decisions/import?numbering=renumber&filename=0001-matrix.md",
+        "# Matrix import " + UUID.randomUUID() + "\n", Access.EDIT, 200, "text/markdown"));
+    e.add(new Endpoint("GET", "api/v1/experiments/" + experiment + "/export?format=csv", null,
+        Access.READ, 200));
+    // Goals, search, history
+    e.add(new Endpoint("GET", "api/v1/goals", null, Access.READ, 200));
+    e.add(new Endpoint("POST", "api/v1/goals", "{\"title\":\"Matrix " + UUID.randomUUID()
+        + "\",\"kind\":\"LEARNING\"}", Access.EDIT, 201));
+    e.add(new Endpoint("GET", "api/v1/search?q=matrix", null, Access.READ, 200));
+    e.add(new Endpoint("GET", "api/v1/history", null, Access.HISTORY, 200));
+    e.add(new Endpoint("GET", "api/v1/experiments/" + experiment + "/history", null,
+        Access.HISTORY, 200));
+    e.add(new Endpoint("GET", "api/v1/decisions/" + decision + "/history", null, Access.HISTORY,
+        200));
+    e.add(new Endpoint("GET", "api/v1/runs/" + run + "/history", null, Access.HISTORY, 200));
     // Administration and audit
     e.add(new Endpoint("GET", "api/v1/users", null, Access.ADMINISTER, 200));
     e.add(new Endpoint("POST", "api/v1/users", "{\"username\":\"m-" + UUID.randomUUID()
@@ -132,6 +155,7 @@ class AuthorizationMatrixIT {
     e.add(new Endpoint("POST", "api/v1/tokens", "{\"name\":\"matrix\",\"scopes\":[\"read\"]}",
         Access.ADMINISTER, 201));
     e.add(new Endpoint("GET", "api/v1/security-events", null, Access.AUDIT, 200));
+    e.add(new Endpoint("GET", "api/v1/config-audit", null, Access.AUDIT, 200));
     e.add(new Endpoint("POST", "api/v1/demo", null, Access.EDIT, 200));
     // Pages
     e.add(new Endpoint("GET", "index.xhtml", null, Access.PAGE, 200));
@@ -147,6 +171,12 @@ class AuthorizationMatrixIT {
     e.add(new Endpoint("GET", "admin/users.xhtml", null, Access.ADMIN_PAGE, 200));
     e.add(new Endpoint("GET", "admin/tokens.xhtml", null, Access.ADMIN_PAGE, 200));
     e.add(new Endpoint("GET", "admin/security-events.xhtml", null, Access.AUDIT_PAGE, 200));
+    e.add(new Endpoint("GET", "goals/list.xhtml", null, Access.PAGE, 200));
+    e.add(new Endpoint("GET", "search.xhtml?q=matrix", null, Access.PAGE, 200));
+    e.add(new Endpoint("GET", "history/recent.xhtml", null, Access.PAGE, 200));
+    e.add(new Endpoint("GET", "goals/edit.xhtml", null, Access.EDIT_PAGE, 200));
+    e.add(new Endpoint("GET", "decisions/import.xhtml", null, Access.EDIT_PAGE, 200));
+    e.add(new Endpoint("GET", "admin/config-audit.xhtml", null, Access.AUDIT_PAGE, 200));
     e.add(new Endpoint("GET", "login.xhtml", null, Access.PUBLIC, 200));
     return e;
   }
@@ -215,10 +245,10 @@ class AuthorizationMatrixIT {
 
   private static Http.Response call(Http http, Endpoint endpoint) {
     String accept = endpoint.access().page() || endpoint.access() == Access.PUBLIC
-        ? "text/html" : "application/json";
+        ? "text/html" : "application/json, application/problem+json, */*;q=0.1";
     return switch (endpoint.method()) {
       case "GET" -> http.get(endpoint.path(), accept);
-      case "POST" -> http.post(endpoint.path(), "application/json",
+      case "POST" -> http.post(endpoint.path(), endpoint.contentType(),
           endpoint.body() == null ? "" : endpoint.body());
       case "PUT" -> http.put(endpoint.path(), endpoint.body());
       case "DELETE" -> http.delete(endpoint.path());

@@ -206,7 +206,7 @@ public class DecisionResource {
   }
 
   @GET
-  @Path("{id}")
+  @Path("{id: [0-9]+}")
   @Operation(summary = "One decision, its body rendered to sanitised HTML")
   @APIResponse(responseCode = "200", description = "OK")
   public DecisionDto get(@PathParam("id") long id) {
@@ -215,7 +215,7 @@ public class DecisionResource {
 
   @RolesAllowed(Roles.EDITOR)
   @PUT
-  @Path("{id}")
+  @Path("{id: [0-9]+}")
   @Operation(summary = "Change a decision")
   @APIResponse(responseCode = "200", description = "OK")
   public DecisionDto update(@PathParam("id") long id, DecisionDraft draft) {
@@ -224,7 +224,7 @@ public class DecisionResource {
 
   @RolesAllowed(Roles.EDITOR)
   @DELETE
-  @Path("{id}")
+  @Path("{id: [0-9]+}")
   @Operation(summary = "Delete a decision and its evidence")
   @APIResponse(responseCode = "204", description = "Deleted")
   @APIResponse(responseCode = "409", description = "It supersedes other decisions")

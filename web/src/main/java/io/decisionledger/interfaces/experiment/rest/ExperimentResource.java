@@ -158,6 +158,8 @@ public class ExperimentResource {
   @APIResponse(responseCode = "200", description = "The file", content = {
       @Content(mediaType = RunResource.CSV, schema = @Schema(type = SchemaType.STRING)),
       @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT))})
+  // Every measurement of the experiment: readers, not ingest-only tokens (as ExperimentExport).
+  @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.AUDITOR, Roles.ADMIN, Roles.API_READ})
   public Response export(@PathParam("id") long id,
       @Parameter(description = "csv or json (default)") @QueryParam("format")
           @DefaultValue("json") String format) {

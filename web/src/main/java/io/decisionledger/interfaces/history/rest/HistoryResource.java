@@ -59,6 +59,7 @@ public class HistoryResource {
   }
 
   /** An experiment's timeline, with its variants', metrics' and runs' changes. */
+  @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.AUDITOR, Roles.ADMIN})
   @Path("v1/experiments/{id}/history")
   @RequestScoped
   @Produces(MediaType.APPLICATION_JSON)
@@ -80,6 +81,7 @@ public class HistoryResource {
   }
 
   /** A decision's timeline, with the evidence it cited. */
+  @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.AUDITOR, Roles.ADMIN})
   @Path("v1/decisions/{id}/history")
   @RequestScoped
   @Produces(MediaType.APPLICATION_JSON)
@@ -101,6 +103,7 @@ public class HistoryResource {
   }
 
   /** A run's timeline: creation, metadata changes, each ingestion (the measurement count). */
+  @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.AUDITOR, Roles.ADMIN})
   @Path("v1/runs/{id}/history")
   @RequestScoped
   @Produces(MediaType.APPLICATION_JSON)
