@@ -238,7 +238,7 @@ class HistoryApiIT {
     // Newest revision first; the goal and its first item were created in one revision.
     assertThat(timeline).extracting(e -> e.getString("type") + ":" + e.getString("change"))
         .containsExactly("goal:CHANGED", "goal:CREATED", "goal-item:CREATED");
-    assertThat(timeline).extracting(e -> e.getJsonNumber("revision").longValue()).distinct()
+    assertThat(timeline.stream().map(e -> e.getJsonNumber("revision").longValue()).distinct())
         .hasSize(2);
     assertThat(timeline).allSatisfy(e -> {
       assertThat(e.getString("author")).isEqualTo(editor);
