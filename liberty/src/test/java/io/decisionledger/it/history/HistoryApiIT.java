@@ -280,6 +280,19 @@ class HistoryApiIT {
     assertThat(items("api/v1/decisions/" + decision + "/history"))
         .extracting(e -> e.getString("type")).containsOnly("decision");
 
+    // Deleting the proving decision reopens the item, and the goal's history says who did it.
+    assertThat(http.delete("api/v1/decisions/" + decision).status()).isEqualTo(204);
+    JsonObject reopened = items("api/v1/goals/" + goal + "/history").get(0);
+    assertThat(reopened.getString("type") + ":" + reopened.getString("change"))
+        .isEqualTo("goal-item:CHANGED");
+    assertThat(reopened.getString("author")).isEqualTo(io.decisionledger.it.TestDatabase.ADMIN);
+    assertThat(change(reopened, "decision")).hasValueSatisfying(c -> {
+      assertThat(text(c, "before")).contains("Proof for " + title);
+      assertThat(c.isNull("after")).isTrue();
+    });
+    assertThat(http.get("api/v1/goals/" + goal).json().getJsonObject("progress")
+        .getInt("completed")).isZero();
+
     // Goals are in the recent changes, and a deleted goal keeps its history.
     assertThat(items("api/v1/history?type=goal&limit=20"))
         .anyMatch(e -> id(e) == goal && e.getString("label").equals(title + " v2"));

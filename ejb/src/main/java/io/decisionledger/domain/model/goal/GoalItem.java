@@ -113,6 +113,16 @@ public class GoalItem {
     provenAt = null;
   }
 
+  /**
+   * Unlinks the proof of each item through its goal (which it touches): what deleting the
+   * decision or experiment that proved them does, so that the history records it.
+   */
+  public static void unproveAll(java.util.Collection<GoalItem> items, Instant now) {
+    for (GoalItem item : items) {
+      item.goal.unprove(item, now);
+    }
+  }
+
   /** Linked to a decision or an experiment. */
   public boolean isProven() {
     return decision != null || experiment != null;
