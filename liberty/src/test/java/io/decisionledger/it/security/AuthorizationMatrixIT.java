@@ -178,6 +178,10 @@ class AuthorizationMatrixIT {
     e.add(new Endpoint("GET", "decisions/import.xhtml", null, Access.EDIT_PAGE, 200));
     e.add(new Endpoint("GET", "admin/config-audit.xhtml", null, Access.AUDIT_PAGE, 200));
     e.add(new Endpoint("GET", "login.xhtml", null, Access.PUBLIC, 200));
+    // OpenID Connect's paths exist only with dl.auth.mode=oidc (OidcSignInIT); in form mode they
+    // are ordinary protected paths with nothing behind them.
+    e.add(new Endpoint("GET", "oidc/sign-in?next=/index.xhtml", null, Access.PAGE, 404));
+    e.add(new Endpoint("GET", "oidc/callback?code=x&state=y", null, Access.PAGE, 404));
     return e;
   }
 

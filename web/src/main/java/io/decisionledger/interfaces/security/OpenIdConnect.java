@@ -143,7 +143,8 @@ public class OpenIdConnect {
       p = provider();
     } catch (IOException | GeneralException | RuntimeException e) {
       LOG.log(Level.WARNING, "The OpenID Connect provider cannot be reached: " + e);
-      response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      // Only the status: Liberty renders the error page once the mechanism returns.
+      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
       return;
     }
     State state = new State();
@@ -198,7 +199,7 @@ public class OpenIdConnect {
         displayName instanceof String s ? s : null,
         roleMap().rolesFor(RoleMap.values(claims.getClaim(rolesClaim))), source);
     if (!outcome.valid()) {
-      response.sendError(HttpServletResponse.SC_FORBIDDEN);
+      response.setStatus(HttpServletResponse.SC_FORBIDDEN);
       return;
     }
     users.forget(outcome.username());
@@ -311,7 +312,7 @@ public class OpenIdConnect {
   private void refuse(HttpServletResponse response, String source, String reason)
       throws IOException {
     signIns.externalSignInFailed(source, reason);
-    response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
   }
 
   /** A place inside the application (one leading slash, no scheme); otherwise the home page. */
