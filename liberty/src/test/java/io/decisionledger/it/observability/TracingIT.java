@@ -102,6 +102,7 @@ class TracingIT {
     Files.writeString(variables.resolve("dl.http.port"), Integer.toString(httpPort));
     Files.writeString(variables.resolve("dl.https.port"), Integer.toString(freePort()));
     Files.writeString(variables.resolve("dl.demo.seed"), "false");
+    Files.writeString(variables.resolve("dl.admin.password"), TestDatabase.adminPassword());
 
     ProcessBuilder start = new ProcessBuilder(wlp.resolve("bin/server").toString(), "start", serverName)
         .redirectErrorStream(true).redirectOutput(serverDir.resolve("start.out").toFile());
@@ -110,9 +111,16 @@ class TracingIT {
     assertThat(process.waitFor(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("server start returns").isTrue();
     assertThat(process.exitValue()).as("server start: " + Files.readString(serverDir.resolve("start.out"))).isZero();
 
-    app = new Http(new URL("http://127.0.0.1:" + httpPort + "/"));
+    URL root = new URL("http://127.0.0.1:" + httpPort + "/");
+    Http anonymous = Http.anonymous(root);
+    // Ready, and the application answering (health can be UP a moment before the EAR's web
+    // module is bound).
     await("the tracing server is ready").atMost(STARTUP_TIMEOUT).pollInterval(Duration.ofMillis(500))
-        .ignoreExceptions().until(() -> app.get("health/ready").status() == 200);
+        .ignoreExceptions().until(() -> anonymous.get("health/ready").status() == 200
+            && anonymous.get("api/v1/session").status() != 404);
+    // Its own first administrator; not `new Http(root)`, which would load the demo here instead of
+    // into the shared test server.
+    app = Http.as(root, TestDatabase.ADMIN, TestDatabase.adminPassword());
   }
 
   @AfterAll
