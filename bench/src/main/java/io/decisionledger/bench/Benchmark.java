@@ -37,6 +37,8 @@ public final class Benchmark {
 
   private EmbeddedDatabase database;
   private MlflowServer mlflow;
+  /** MLflow while it starts in the background (smoke mode), until the run collects it. */
+  private java.util.concurrent.CompletableFuture<MlflowServer> mlflowStarting;
   private final List<LibertyServer> servers = new ArrayList<>();
 
   Benchmark(Settings settings) {
@@ -80,6 +82,16 @@ public final class Benchmark {
     Files.createDirectories(work);
     Path logs = work.resolve("logs");
     facts();
+    // A server left from an earlier run would answer in place of this run's and skew or break it.
+    for (int port : List.of(pgPort, httpPort, httpsPort, mlflowPort)) {
+      try (java.net.ServerSocket probe =
+          new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+        probe.setReuseAddress(true);
+      } catch (IOException e) {
+        throw new IOException("port " + port + " on 127.0.0.1 is in use (a server left from an"
+            + " earlier run, or another benchmark): stop it or choose other bench.*.port values", e);
+      }
+    }
 
     log("PostgreSQL on 127.0.0.1:" + pgPort);
     database = EmbeddedDatabase.start(work.resolve("postgres"), pgPort, true);
@@ -94,7 +106,6 @@ public final class Benchmark {
     }
 
     Optional<Path> mlflowCommand = MlflowServer.locate();
-    java.util.concurrent.CompletableFuture<MlflowServer> mlflowStarting = null;
     if (mlflowCommand.isEmpty()) {
       if (settings.requireMlflow()) {
         throw new IOException("mlflow is not installed: run .ci/tools/mlflow.sh (it installs into"
@@ -372,6 +383,16 @@ public final class Benchmark {
   }
 
   private void stopAll() {
+    if (mlflow == null && mlflowStarting != null) {
+      // The run failed before it collected MLflow, which may still be starting: wait for it (its
+      // start is bounded) so that it is stopped too rather than left listening on its port.
+      try {
+        mlflow = mlflowStarting.get(5, java.util.concurrent.TimeUnit.MINUTES);
+      } catch (Exception e) {
+        LOG.warning("MLflow did not finish starting, so it may not be stopped: " + e);
+      }
+    }
+    mlflowStarting = null;
     for (LibertyServer server : servers) {
       try {
         server.stop();
