@@ -174,9 +174,12 @@ class TwoReplicasIT {
       Path dir = wlp.resolve("usr/servers").resolve(name);
       try {
         deleteTree(dir);
+        // As the build creates the product server: server.env gets its own keystore and LTPA key
+        // passwords (without them the security service does not start).
+        new ReplicaB(wlp, name, dir, 0).run("create");
         Files.createDirectories(dir.resolve("apps"));
         for (String file : List.of("server.xml", "bootstrap.properties", "jvm.options")) {
-          Files.copy(product.resolve(file), dir.resolve(file));
+          Files.copy(product.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
         copyTree(product.resolve("configDropins"), dir.resolve("configDropins"));
         Files.copy(Path.of(System.getProperty("dl.ear")), dir.resolve("apps/decision-ledger.ear"));
@@ -241,14 +244,19 @@ class TwoReplicasIT {
 
     private void run(String command) {
       try {
+        Path output = Files.createTempFile("replica-b-" + command, ".out");
         Process process = new ProcessBuilder(wlp.resolve("bin/server").toString(), command, name)
             .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("server-" + command + ".out").toFile())
+            .redirectOutput(output.toFile())
             .start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
           process.destroyForcibly();
           throw new AssertionError("server " + command + " " + name + " did not return");
         }
+        if ("create".equals(command) && process.exitValue() != 0) {
+          throw new AssertionError("server create " + name + " failed: " + Files.readString(output));
+        }
+        Files.deleteIfExists(output);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       } catch (InterruptedException e) {
