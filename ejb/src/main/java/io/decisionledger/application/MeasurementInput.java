@@ -10,4 +10,5 @@ import java.time.Instant;
  * @param step optional position in a series (iteration, second, request number)
  * @param recordedAt optional time of the measurement
  */
-public record MeasurementInput(String metric, double value, Long step, Instant recordedAt) {}
+public record MeasurementInput(String metric, double value, Long step, Instant recordedAt)
+    implements java.io.Serializable {}

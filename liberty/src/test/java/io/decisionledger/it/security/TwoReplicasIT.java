@@ -10,7 +10,6 @@ import io.decisionledger.launcher.EmbeddedDatabase;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -162,6 +161,88 @@ class TwoReplicasIT {
     assertThat(a.get("api/v1/experiments?limit=1").status()).isEqualTo(401);
   }
 
+  @Test
+  void everyMainPageLeavesASessionBothReplicasCanStoreAndRead() {
+    ReplicaB b = replicaB();
+    Http a = signedInOnA();
+    long fromA = size(logOfA());
+    long fromB = size(b.log());
+    long experiment = firstId(a, "api/v1/experiments?limit=1");
+    long decision = firstId(a, "api/v1/decisions?limit=1");
+    long goal = firstId(a, "api/v1/goals?limit=1");
+    // The pages whose view-scoped beans the session keeps, with what each holds (entities, the
+    // comparison, drafts, lazy tables, select choices).
+    List<String> pages = List.of(
+        "experiments/list.xhtml",
+        "experiments/detail.xhtml?id=" + experiment,
+        "experiments/edit.xhtml?id=" + experiment,
+        "runs/new.xhtml?experiment=" + experiment,
+        "runs/upload.xhtml?experiment=" + experiment,
+        "decisions/list.xhtml",
+        "decisions/detail.xhtml?id=" + decision,
+        "decisions/edit.xhtml?id=" + decision,
+        "decisions/import.xhtml",
+        "goals/list.xhtml",
+        "goals/detail.xhtml?id=" + goal,
+        "goals/edit.xhtml?id=" + goal,
+        "search.xhtml?q=latency",
+        "history/recent.xhtml",
+        "history/timeline.xhtml?type=experiment&id=" + experiment,
+        "admin/users.xhtml",
+        "admin/tokens.xhtml");
+    Http onB = Http.anonymous(b.root()).useSession(a.sessionCookie());
+    for (String page : pages) {
+      assertThat(a.get(page, "text/html").status()).as("%s on replica A", page).isEqualTo(200);
+      // Replica B reads the session replica A has just written, with this view in it.
+      assertThat(onB.get(page, "text/html").status()).as("%s on replica B\n%s", page,
+          b.problems()).isEqualTo(200);
+    }
+    // Neither replica may have skipped writing the session (SESN0040E, NotSerializableException):
+    // the other replica would lose the view. A write ends just after its response, so the logs
+    // are watched for a moment.
+    await("no session left unwritten").atMost(Duration.ofSeconds(10))
+        .during(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(200))
+        .untilAsserted(() -> {
+          assertThat(sessionFailures(logOfA(), fromA)).as("replica A").isEmpty();
+          assertThat(sessionFailures(b.log(), fromB)).as("replica B").isEmpty();
+        });
+  }
+
+  private static long firstId(Http http, String path) {
+    return http.get(path).json().getJsonArray("items").getJsonObject(0).getJsonNumber("id")
+        .longValue();
+  }
+
+  private static Path logOfA() {
+    return Path.of(System.getProperty("dl.wlp.dir"), "usr", "servers",
+        System.getProperty("dl.it.server.name"), "logs", "messages.log");
+  }
+
+  private static long size(Path log) {
+    try {
+      return Files.exists(log) ? Files.size(log) : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Lines after {@code from} that say a session could not be written (or read). */
+  private static List<String> sessionFailures(Path log, long from) {
+    try {
+      byte[] all = Files.readAllBytes(log);
+      // A rolled-over log starts again at 0.
+      int start = from <= all.length ? (int) from : 0;
+      String text = new String(all, start, all.length - start, StandardCharsets.UTF_8);
+      return text.lines().filter(l -> SESSION_FAILURE.matcher(l).find())
+          .map(l -> l.length() > 600 ? l.substring(0, 600) : l).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final Pattern SESSION_FAILURE =
+      Pattern.compile("SESN\\d{4}E|NotSerializableException|InvalidClassException");
+
   /** The session id in a {@code DLSESSION=<4-character cache id><id>:<server ids>} cookie. */
   private static String sessionId(String cookie) {
     assertThat(cookie).startsWith("DLSESSION=");
@@ -196,8 +277,9 @@ class TwoReplicasIT {
         copyTree(product.resolve("configDropins"), dir.resolve("configDropins"));
         Files.copy(Path.of(System.getProperty("dl.ear")), dir.resolve("apps/decision-ledger.ear"));
 
-        int http = freePort();
-        int https = freePort();
+        // Its own ports (-Dit.replica.http.port; https 1000 above, as for replica A).
+        int http = Integer.parseInt(System.getProperty("dl.it.replica.http.port", "9181"));
+        int https = http + 1000;
         EmbeddedDatabase database = TestDatabase.get();
         Path variables = Files.createDirectories(dir.resolve("variables"));
         Files.writeString(variables.resolve("dl.db.url"), database.jdbcUrl());
@@ -242,6 +324,10 @@ class TwoReplicasIT {
       run("stop");
     }
 
+    Path log() {
+      return dir.resolve("logs/messages.log");
+    }
+
     /** Errors and warnings from replica B's log, for failure messages. */
     String problems() {
       Path log = dir.resolve("logs/messages.log");
@@ -277,11 +363,6 @@ class TwoReplicasIT {
       }
     }
 
-    private static int freePort() throws IOException {
-      try (ServerSocket socket = new ServerSocket(0)) {
-        return socket.getLocalPort();
-      }
-    }
 
     private static void copyTree(Path from, Path to) throws IOException {
       try (Stream<Path> paths = Files.walk(from)) {
