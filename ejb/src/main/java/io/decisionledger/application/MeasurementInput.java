@@ -1,5 +1,6 @@
 package io.decisionledger.application;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -11,4 +12,4 @@ import java.time.Instant;
  * @param recordedAt optional time of the measurement
  */
 public record MeasurementInput(String metric, double value, Long step, Instant recordedAt)
-    implements java.io.Serializable {}
+    implements Serializable {}
