@@ -18,7 +18,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * The password is checked first (the identity store: lock-out rule and audit trail); only a valid
  * one goes on to the container's {@code authenticate}. A refusal therefore never reaches the
  * container, and the response stays the caller's to write: when a wrong password went through
- * {@code authenticate} on the sign-in page, the page showed no message (the API's 401 was fine).
+ * {@code authenticate} on the sign-in page, the page re-rendered with a 500 (PrimeFaces: "CSP
+ * nonce mismatch") instead of its message; the API's 401 was not affected.
  */
 @ApplicationScoped
 public class PasswordSignIn {

@@ -24,8 +24,9 @@ import java.util.Optional;
 
 /**
  * One goal: its description, progress and checklist, with the forms to add an item, move, tick
- * or remove one, and link the decision or experiment that proves it. Holds the goal's id and what
- * the page shows of it; reloads after each change.
+ * or remove one, and link the decision or experiment that proves it. Holds the goal's id and the
+ * form inputs (kept with the session, on any replica); the goal itself is a transient copy,
+ * reloaded after each change and on a replica that has not loaded it yet.
  */
 @Named("goalDetail")
 @ViewModel
