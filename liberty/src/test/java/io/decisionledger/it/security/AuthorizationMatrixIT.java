@@ -178,6 +178,9 @@ class AuthorizationMatrixIT {
     e.add(new Endpoint("GET", "decisions/import.xhtml", null, Access.EDIT_PAGE, 200));
     e.add(new Endpoint("GET", "admin/config-audit.xhtml", null, Access.AUDIT_PAGE, 200));
     e.add(new Endpoint("GET", "login.xhtml", null, Access.PUBLIC, 200));
+    // The sign-in page needs PrimeFaces' scripts before anyone is signed in.
+    e.add(new Endpoint("GET", "jakarta.faces.resource/core.js.xhtml?ln=primefaces", null,
+        Access.PUBLIC, 200));
     return e;
   }
 

@@ -28,10 +28,11 @@ import java.util.stream.Collectors;
  * <ol>
  *   <li>{@code Authorization: Bearer <token>}: an API token, with one role per scope. A token
  *       that is unknown, revoked or expired is answered 401 at once.
- *   <li>A sign-in in progress ({@code SecurityContext.authenticate} from {@link PasswordSignIn},
- *       for the sign-in page and {@code POST /api/v1/session}): the password was checked against
- *       the identity store there; the session id changes (no fixation) and the session remembers
- *       the user.
+ *   <li>A sign-in in progress ({@code SecurityContext.authenticate} with a user name and password,
+ *       from the sign-in page or {@code POST /api/v1/session}): checked against the identity
+ *       store; on success the session id changes (no fixation) and the session remembers the user.
+ *       A refusal sends nothing: the page shows {@link #SIGN_IN_REFUSED} beside the form, the API
+ *       answers it as a 401 problem.
  *   <li>A session that remembers a user: the user's roles are read again ({@link SessionUsers}),
  *       so a disabled account or a removed role takes effect at once. Sessions live in PostgreSQL,
  *       so any replica can continue them.
@@ -50,6 +51,13 @@ public class ApplicationAuthentication implements HttpAuthenticationMechanism {
   public static final String SESSION_USER = "io.decisionledger.user";
 
   static final String SIGN_IN_PAGE = "/login.xhtml";
+
+  /**
+   * The one answer to every refused sign-in (unknown user, wrong password, locked or disabled
+   * account): it names every possibility and confirms none, so it cannot tell which accounts exist.
+   */
+  public static final String SIGN_IN_REFUSED = "Wrong user name or password, or the account is"
+      + " locked after too many failed attempts: try again later or ask an administrator.";
 
   private static final Logger LOG = Logger.getLogger(ApplicationAuthentication.class.getName());
 
@@ -123,8 +131,7 @@ public class ApplicationAuthentication implements HttpAuthenticationMechanism {
 
   private AuthenticationStatus signIn(Credential credential, HttpServletRequest request,
       HttpMessageContext context) {
-    CredentialValidationResult result = credential instanceof PasswordSignIn.Checked checked
-        ? checked.result() : identityStores.validate(credential);
+    CredentialValidationResult result = identityStores.validate(credential);
     if (result.getStatus() != CredentialValidationResult.Status.VALID) {
       // Nothing sent: the sign-in page shows its message beside the field, the API its problem.
       return context.doNothing();

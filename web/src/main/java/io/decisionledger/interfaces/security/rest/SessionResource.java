@@ -4,11 +4,15 @@ import io.decisionledger.application.FieldError;
 import io.decisionledger.application.security.SecurityEvents;
 import io.decisionledger.domain.model.security.SecurityEventType;
 import io.decisionledger.interfaces.rest.Problem;
-import io.decisionledger.interfaces.security.PasswordSignIn;
+import io.decisionledger.interfaces.security.ApplicationAuthentication;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,7 +51,6 @@ public class SessionResource {
 
   @Inject SecurityContext security;
   @Inject SecurityEvents events;
-  @Inject PasswordSignIn signIns;
   @Inject io.decisionledger.interfaces.security.SessionUsers users;
 
   @Context HttpServletRequest request;
@@ -68,9 +71,14 @@ public class SessionResource {
       return Problem.response(Response.Status.BAD_REQUEST, "invalid-input", "Invalid input",
           "User name and password are required", errors);
     }
-    if (!signIns.signIn(request, response, body.username(), body.password())) {
+    AuthenticationStatus status = security.authenticate(request, response,
+        AuthenticationParameters.withParams()
+            .credential(new UsernamePasswordCredential(body.username(),
+                new Password(body.password())))
+            .newAuthentication(true));
+    if (status != AuthenticationStatus.SUCCESS) {
       return Problem.response(Response.Status.UNAUTHORIZED, "unauthorized", "Unauthorized",
-          PasswordSignIn.REFUSED, List.of());
+          ApplicationAuthentication.SIGN_IN_REFUSED, List.of());
     }
     // Roles are not visible to isCallerInRole until the next request: answer from the store.
     String name = security.getCallerPrincipal().getName();

@@ -2,13 +2,18 @@ package io.decisionledger.interfaces.security.web;
 
 import io.decisionledger.application.security.SecurityEvents;
 import io.decisionledger.domain.model.security.SecurityEventType;
-import io.decisionledger.interfaces.security.PasswordSignIn;
+import io.decisionledger.interfaces.security.ApplicationAuthentication;
 import io.decisionledger.interfaces.web.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +29,7 @@ public class SignInBean {
   /** A place inside the application: one leading slash, no scheme, no second slash. */
   private static final Pattern LOCAL_TARGET = Pattern.compile("/(?![/\\\\])[^\\s]*");
 
-  @Inject PasswordSignIn signIns;
+  @Inject SecurityContext security;
   @Inject FacesContext faces;
   @Inject SecurityEvents events;
 
@@ -36,13 +41,20 @@ public class SignInBean {
     ExternalContext external = faces.getExternalContext();
     HttpServletRequest request = (HttpServletRequest) external.getRequest();
     HttpServletResponse response = (HttpServletResponse) external.getResponse();
-    boolean signedIn = signIns.signIn(request, response, username, password);
+    AuthenticationStatus status = security.authenticate(request, response,
+        AuthenticationParameters.withParams()
+            .credential(new UsernamePasswordCredential(username == null ? "" : username,
+                new Password(password == null ? "" : password)))
+            .newAuthentication(true));
     password = null;
-    if (signedIn) {
-      faces.responseComplete();
-      external.redirect(external.getRequestContextPath() + safeNext());
-    } else {
-      Messages.fieldError("signInForm:password", PasswordSignIn.REFUSED);
+    switch (status) {
+      case SUCCESS -> {
+        faces.responseComplete();
+        external.redirect(external.getRequestContextPath() + safeNext());
+      }
+      case SEND_CONTINUE -> faces.responseComplete();
+      default -> Messages.fieldError("signInForm:password",
+          ApplicationAuthentication.SIGN_IN_REFUSED);
     }
   }
 
