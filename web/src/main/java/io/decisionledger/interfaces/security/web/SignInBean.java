@@ -53,8 +53,14 @@ public class SignInBean {
         external.redirect(external.getRequestContextPath() + safeNext());
       }
       case SEND_CONTINUE -> faces.responseComplete();
-      default -> Messages.fieldError("signInForm:password",
-          ApplicationAuthentication.SIGN_IN_REFUSED);
+      default -> {
+        if (response.isCommitted()) {
+          // The mechanism answered already (503: the database cannot check the password now).
+          faces.responseComplete();
+        } else {
+          Messages.fieldError("signInForm:password", ApplicationAuthentication.SIGN_IN_REFUSED);
+        }
+      }
     }
   }
 
