@@ -3,9 +3,12 @@ package io.decisionledger.application;
 import io.decisionledger.domain.model.experiment.ExperimentStatus;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 
 /** What a person or a pipeline says about an experiment when creating or changing it. */
-public class ExperimentDraft {
+public class ExperimentDraft implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   @NotBlank(message = "Title is required")
   @Size(max = 200, message = "Title must be at most 200 characters")

@@ -1,5 +1,6 @@
 package io.decisionledger.application;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -10,4 +11,5 @@ import java.time.Instant;
  * @param step optional position in a series (iteration, second, request number)
  * @param recordedAt optional time of the measurement
  */
-public record MeasurementInput(String metric, double value, Long step, Instant recordedAt) {}
+public record MeasurementInput(String metric, double value, Long step, Instant recordedAt)
+    implements Serializable {}

@@ -5,9 +5,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 
 /** A metric as submitted. Names are what pipelines send, so they are identifiers. */
-public class MetricDraft {
+public class MetricDraft implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   @NotBlank(message = "Name is required")
   @Size(max = 120, message = "Name must be at most 120 characters")

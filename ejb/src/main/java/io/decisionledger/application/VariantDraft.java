@@ -2,9 +2,12 @@ package io.decisionledger.application;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 
 /** A variant as submitted: its name, description and whether it is the baseline. */
-public class VariantDraft {
+public class VariantDraft implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   @NotBlank(message = "Name is required")
   @Size(max = 120, message = "Name must be at most 120 characters")

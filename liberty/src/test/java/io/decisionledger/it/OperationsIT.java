@@ -99,6 +99,10 @@ class OperationsIT {
   void readinessGoesDownWhileTheDatabaseIsStoppedAndRecovers() throws Exception {
     Http http = root();
     assertThat(http.get("health/ready").status()).isEqualTo(200);
+    String token = http.postJson("api/v1/tokens", "{\"name\":\"outage-" + System.nanoTime()
+        + "\",\"scopes\":[\"read\"],\"expiresInDays\":1}").getString("value");
+    Http pipeline = Http.withToken(Deployments.root(base), token);
+    assertThat(pipeline.get("api/v1/experiments?limit=1").status()).isEqualTo(200);
     TestDatabase.get().stop();
     try {
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
@@ -108,10 +112,18 @@ class OperationsIT {
       });
       // Liveness stays up: a database outage must not restart the pod.
       assertThat(http.get("health/live").status()).isEqualTo(200);
+      // An API token cannot be checked without the database: 503 and "retry", not 401 or 403.
+      Http.Response unchecked = pipeline.get("api/v1/experiments?limit=1");
+      assertThat(unchecked.status()).as(unchecked.body()).isEqualTo(503);
+      assertThat(unchecked.contentType()).startsWith("application/problem+json");
+      assertThat(unchecked.json().getInt("status")).isEqualTo(503);
+      assertThat(unchecked.headers().firstValue("Retry-After")).hasValueSatisfying(
+          v -> assertThat(Integer.parseInt(v)).isPositive());
     } finally {
       TestDatabase.get().restart();
     }
     await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
         .untilAsserted(() -> assertThat(http.get("health/ready").status()).isEqualTo(200));
+    assertThat(pipeline.get("api/v1/experiments?limit=1").status()).isEqualTo(200);
   }
 }

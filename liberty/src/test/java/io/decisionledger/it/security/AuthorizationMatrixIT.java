@@ -187,6 +187,9 @@ class AuthorizationMatrixIT {
     // nothing is behind them, for anybody.
     e.add(new Endpoint("GET", "oidc/sign-in?next=/index.xhtml", null, Access.PUBLIC, 404));
     e.add(new Endpoint("GET", "oidc/callback?code=x&state=y", null, Access.PUBLIC, 404));
+    // The sign-in page needs PrimeFaces' scripts before anyone is signed in.
+    e.add(new Endpoint("GET", "jakarta.faces.resource/core.js.xhtml?ln=primefaces", null,
+        Access.PUBLIC, 200));
     return e;
   }
 

@@ -18,6 +18,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -29,12 +31,17 @@ import java.util.stream.Collectors;
  *   <li>A sign-in in progress ({@code SecurityContext.authenticate} with a user name and password,
  *       from the sign-in page or {@code POST /api/v1/session}): checked against the identity
  *       store; on success the session id changes (no fixation) and the session remembers the user.
+ *       A refusal sends nothing: the page shows {@link #SIGN_IN_REFUSED} beside the form, the API
+ *       answers it as a 401 problem.
  *   <li>A session that remembers a user: the user's roles are read again ({@link SessionUsers}),
  *       so a disabled account or a removed role takes effect at once. Sessions live in PostgreSQL,
  *       so any replica can continue them.
  * </ol>
  *
- * Otherwise the request is anonymous: a protected page sends the browser to the sign-in page and
+ * When one of these cannot be checked (the database is unreachable), the answer is 503 with
+ * {@code Retry-After}: problem+json on the API, the error page for a browser.
+ *
+ * <p>Otherwise the request is anonymous: a protected page sends the browser to the sign-in page and
  * a protected API path answers 401 problem+json.
  *
  * <p>With {@code dl.auth.mode=oidc} ({@link OpenIdConnect}) step 2 is off (no password sign-in),
@@ -50,6 +57,15 @@ public class ApplicationAuthentication implements HttpAuthenticationMechanism {
 
   static final String SIGN_IN_PAGE = "/login.xhtml";
 
+  /**
+   * The one answer to every refused sign-in (unknown user, wrong password, locked or disabled
+   * account): it names every possibility and confirms none, so it cannot tell which accounts exist.
+   */
+  public static final String SIGN_IN_REFUSED = "Wrong user name or password, or the account is"
+      + " locked after too many failed attempts: try again later or ask an administrator.";
+
+  private static final Logger LOG = Logger.getLogger(ApplicationAuthentication.class.getName());
+
   @Inject IdentityStoreHandler identityStores;
   @Inject TokenService tokens;
   @Inject SessionUsers users;
@@ -58,6 +74,26 @@ public class ApplicationAuthentication implements HttpAuthenticationMechanism {
 
   @Override
   public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    try {
+      return identify(request, response, context);
+    } catch (RuntimeException e) {
+      // The token, the password or the session's user could not be checked, typically because
+      // the database is unreachable. Not 401/403: the caller may be entitled; it should retry.
+      // (An exception left to the container was answered 403.)
+      if (response.isCommitted()) {
+        throw e;
+      }
+      LOG.log(Level.WARNING, "Could not check who sends " + request.getMethod() + " "
+          + request.getRequestURI() + ": " + e);
+      problems.unavailable(request, response,
+          "Who sends this request cannot be checked now (the database is unreachable); try again"
+              + " shortly");
+      return AuthenticationStatus.SEND_FAILURE;
+    }
+  }
+
+  private AuthenticationStatus identify(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     if (hasBearer(request)) {
       return bearer(request.getHeader("Authorization").substring(7).strip(), request, response,

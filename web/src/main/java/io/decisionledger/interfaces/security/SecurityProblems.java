@@ -9,11 +9,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** 401 and 403 as RFC 9457 problems, written before the request reaches JAX-RS. */
+/** 401, 403 and 503 as RFC 9457 problems, written before the request reaches JAX-RS. */
 @ApplicationScoped
 public class SecurityProblems {
 
   static final String TYPE_BASE = "https://decision-ledger.dev/problems/";
+
+  /** How long a client should wait before it tries again when the database is unreachable. */
+  static final int RETRY_AFTER_SECONDS = 5;
 
   @Inject SecurityEvents events;
 
@@ -26,6 +29,26 @@ public class SecurityProblems {
       String what, String detail) {
     events.record(SecurityEventType.ACCESS_DENIED, principal, source, what);
     write(response, 403, "forbidden", "Forbidden", detail);
+  }
+
+  /**
+   * Who sends the request cannot be checked (the database is unreachable): 503 with {@code
+   * Retry-After}, a problem on the API and the error page for a browser. Not 401 or 403: the
+   * credentials may well be valid, and a client should retry, not sign in again or give up.
+   */
+  public void unavailable(jakarta.servlet.http.HttpServletRequest request,
+      HttpServletResponse response, String detail) {
+    response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+    try {
+      if (ApplicationAuthentication.isApi(request)) {
+        write(response, 503, "service-unavailable", "Service Unavailable", detail);
+        response.flushBuffer();
+      } else {
+        response.sendError(503);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Records a refusal that the page answers itself (with the 403 error page). */

@@ -25,7 +25,9 @@ import java.util.Map;
 /**
  * One decision: its record with the rendered body, its options, the decisions it supersedes, and
  * the evidence panel (frozen beside current, with drift badges), with the forms to cite an
- * experiment and to mark the decision superseded.
+ * experiment and to mark the decision superseded. The bean is kept with the session (on any
+ * replica) and holds the decision's id and the form inputs; what it shows from the database is
+ * transient, loaded again on a replica that has not loaded it yet.
  */
 @Named("decisionDetail")
 @ViewModel
@@ -39,17 +41,17 @@ public class DecisionDetailBean implements Serializable {
 
   private Long id;
   private boolean notFound;
-  private Decision decision;
-  private String bodyHtml;
-  private List<Decision> supersedes = List.of();
-  private EvidenceReport report;
-  private List<ProvenItem> provenItems = List.of();
+  private transient Decision decision;
+  private transient String bodyHtml;
+  private transient List<Decision> supersedes;
+  private transient EvidenceReport report;
+  private transient List<ProvenItem> provenItems;
 
   private Long citeExperimentId;
   private List<Long> citeMetricIds = new ArrayList<>();
   private boolean citeReplace;
-  private List<Experiment> experimentChoices = List.of();
-  private List<Metric> metricChoices = List.of();
+  private transient List<Experiment> experimentChoices;
+  private transient List<Metric> metricChoices;
 
   private Integer successorNumber;
 
@@ -61,8 +63,19 @@ public class DecisionDetailBean implements Serializable {
     }
     try {
       reload();
-      experimentChoices = experiments.list(
-          new ExperimentQuery(null, null, "updatedAt", false, 0, ExperimentQuery.MAX_LIMIT)).items();
+    } catch (DomainException.NotFound e) {
+      notFound = true;
+      Messages.error(e.getMessage());
+    }
+  }
+
+  /** Loads what the page shows unless this replica has it already. */
+  private void loaded() {
+    if (decision != null || notFound || id == null) {
+      return;
+    }
+    try {
+      reload();
     } catch (DomainException.NotFound e) {
       notFound = true;
       Messages.error(e.getMessage());
@@ -79,7 +92,7 @@ public class DecisionDetailBean implements Serializable {
 
   public void experimentChosen() {
     citeMetricIds = new ArrayList<>();
-    metricChoices = citeExperimentId == null ? List.of() : experiments.metrics(citeExperimentId);
+    metricChoices = null;
   }
 
   public void cite() {
@@ -118,7 +131,7 @@ public class DecisionDetailBean implements Serializable {
 
   public String delete() {
     try {
-      String label = decision.label();
+      String label = decisions.get(id).label();
       decisions.delete(id);
       Messages.info("Deleted " + label + ".");
       Messages.keepForRedirect();
@@ -159,24 +172,29 @@ public class DecisionDetailBean implements Serializable {
   }
 
   public Decision getDecision() {
+    loaded();
     return decision;
   }
 
   public String getBodyHtml() {
+    loaded();
     return bodyHtml;
   }
 
   public List<Decision> getSupersedes() {
-    return supersedes;
+    loaded();
+    return supersedes == null ? List.of() : supersedes;
   }
 
   public EvidenceReport getReport() {
+    loaded();
     return report;
   }
 
   /** The goals' checklist items this decision proves. */
   public List<ProvenItem> getProvenItems() {
-    return provenItems;
+    loaded();
+    return provenItems == null ? List.of() : provenItems;
   }
 
   public Long getCiteExperimentId() {
@@ -204,10 +222,17 @@ public class DecisionDetailBean implements Serializable {
   }
 
   public List<Experiment> getExperimentChoices() {
+    if (experimentChoices == null) {
+      experimentChoices = experiments.list(new ExperimentQuery(
+          null, null, "updatedAt", false, 0, ExperimentQuery.MAX_LIMIT)).items();
+    }
     return experimentChoices;
   }
 
   public List<Metric> getMetricChoices() {
+    if (metricChoices == null) {
+      metricChoices = citeExperimentId == null ? List.of() : experiments.metrics(citeExperimentId);
+    }
     return metricChoices;
   }
 

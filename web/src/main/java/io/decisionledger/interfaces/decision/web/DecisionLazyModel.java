@@ -4,17 +4,17 @@ import io.decisionledger.application.Page;
 import io.decisionledger.application.decision.DecisionQuery;
 import io.decisionledger.domain.model.decision.Decision;
 import io.decisionledger.domain.model.decision.DecisionStatus;
+import io.decisionledger.interfaces.web.PagedModel;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /** One page of decisions at a time, newest number first, filtered by status in the database. */
-public class DecisionLazyModel extends LazyDataModel<Decision> {
+public class DecisionLazyModel extends PagedModel<Decision> {
 
   private static final long serialVersionUID = 1L;
 
@@ -57,5 +57,10 @@ public class DecisionLazyModel extends LazyDataModel<Decision> {
     List<Decision> rows = getWrappedData();
     return rows == null ? null : rows.stream()
         .filter(d -> String.valueOf(d.getId()).equals(rowKey)).findFirst().orElse(null);
+  }
+
+  @Override
+  protected PagedModel<Decision> withoutRows() {
+    return new DecisionLazyModel(source, status);
   }
 }

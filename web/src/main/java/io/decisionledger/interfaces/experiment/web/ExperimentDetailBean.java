@@ -29,7 +29,9 @@ import java.util.stream.Collectors;
 
 /**
  * One experiment: its variants and metrics (with their inline forms), its runs and the
- * comparison. Holds the experiment's id and what the page shows of it; reloads after each change.
+ * comparison. Holds the experiment's id and the drafts being edited (both kept with the session,
+ * so another replica can continue the view); what the page shows of the experiment is a transient
+ * copy, reloaded after each change and on a replica that has not loaded it yet.
  */
 @Named("experimentDetail")
 @ViewModel
@@ -57,14 +59,16 @@ public class ExperimentDetailBean implements Serializable {
   private Long id;
   private boolean notFound;
 
-  private Experiment experiment;
-  private List<Variant> variants = List.of();
-  private List<Metric> metrics = List.of();
-  private List<Run> runs = List.of();
-  private Map<Long, Long> measurementCounts = Map.of();
-  private List<ProvenItem> provenItems = List.of();
-  private Comparison comparison;
-  private boolean comparisonFailed;
+  // What the page shows: entities and the comparison are not Serializable and need not be, the
+  // database has them. Null until loaded on this replica.
+  private transient Experiment experiment;
+  private transient List<Variant> variants;
+  private transient List<Metric> metrics;
+  private transient List<Run> runs;
+  private transient Map<Long, Long> measurementCounts;
+  private transient List<ProvenItem> provenItems;
+  private transient Comparison comparison;
+  private transient boolean comparisonFailed;
 
   private Long editingVariantId;
   private VariantDraft variantDraft = new VariantDraft();
@@ -86,7 +90,21 @@ public class ExperimentDetailBean implements Serializable {
     }
   }
 
+  /** Loads what the page shows unless this replica has it already. */
+  private void loaded() {
+    if (experiment != null || notFound || id == null) {
+      return;
+    }
+    try {
+      reload();
+    } catch (DomainException.NotFound e) {
+      notFound = true;
+      Messages.error(e.getMessage());
+    }
+  }
+
   private void reload() {
+    comparisonFailed = false;
     experiment = experiments.get(id);
     variants = experiments.variants(id);
     metrics = experiments.metrics(id);
@@ -107,13 +125,14 @@ public class ExperimentDetailBean implements Serializable {
   }
 
   public boolean isComparisonFailed() {
+    loaded();
     return comparisonFailed;
   }
 
   // --- variants ---
 
   public void editVariant(long variantId) {
-    variants.stream().filter(v -> v.getId() == variantId).findFirst().ifPresent(v -> {
+    getVariants().stream().filter(v -> v.getId() == variantId).findFirst().ifPresent(v -> {
       editingVariantId = v.getId();
       variantDraft = new VariantDraft(v.getName(), v.getDescription(), v.isBaseline());
     });
@@ -165,7 +184,7 @@ public class ExperimentDetailBean implements Serializable {
   // --- metrics ---
 
   public void editMetric(long metricId) {
-    metrics.stream().filter(m -> m.getId() == metricId).findFirst().ifPresent(m -> {
+    getMetrics().stream().filter(m -> m.getId() == metricId).findFirst().ifPresent(m -> {
       editingMetricId = m.getId();
       metricDraft = new MetricDraft(m.getName(), m.getUnit(), m.getDirection(), m.getDescription());
     });
@@ -217,7 +236,7 @@ public class ExperimentDetailBean implements Serializable {
 
   public String deleteExperiment() {
     try {
-      String title = experiment.getTitle();
+      String title = experiments.get(id).getTitle();
       experiments.delete(id);
       Messages.info("Deleted experiment '" + title + "'.");
       Messages.keepForRedirect();
@@ -238,7 +257,8 @@ public class ExperimentDetailBean implements Serializable {
   }
 
   public long measurementCount(Run run) {
-    return measurementCounts.getOrDefault(run.getId(), 0L);
+    loaded();
+    return measurementCounts == null ? 0L : measurementCounts.getOrDefault(run.getId(), 0L);
   }
 
   public String chart(MetricComparison metric) {
@@ -281,27 +301,33 @@ public class ExperimentDetailBean implements Serializable {
   }
 
   public Experiment getExperiment() {
+    loaded();
     return experiment;
   }
 
   public List<Variant> getVariants() {
-    return variants;
+    loaded();
+    return variants == null ? List.of() : variants;
   }
 
   public List<Metric> getMetrics() {
-    return metrics;
+    loaded();
+    return metrics == null ? List.of() : metrics;
   }
 
   public List<Run> getRuns() {
-    return runs;
+    loaded();
+    return runs == null ? List.of() : runs;
   }
 
   /** The goals' checklist items this experiment proves. */
   public List<ProvenItem> getProvenItems() {
-    return provenItems;
+    loaded();
+    return provenItems == null ? List.of() : provenItems;
   }
 
   public Comparison getComparison() {
+    loaded();
     return comparison;
   }
 

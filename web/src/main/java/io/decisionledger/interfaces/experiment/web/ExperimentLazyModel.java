@@ -4,15 +4,15 @@ import io.decisionledger.application.ExperimentQuery;
 import io.decisionledger.application.Page;
 import io.decisionledger.domain.model.experiment.Experiment;
 import io.decisionledger.domain.model.experiment.ExperimentStatus;
+import io.decisionledger.interfaces.web.PagedModel;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Objects;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
@@ -20,7 +20,7 @@ import org.primefaces.model.SortOrder;
  * One page of experiments at a time, filtered, sorted and counted by the database. The filters
  * come from the page's own inputs (text and status), read when a page is loaded.
  */
-public class ExperimentLazyModel extends LazyDataModel<Experiment> {
+public class ExperimentLazyModel extends PagedModel<Experiment> {
 
   private static final long serialVersionUID = 1L;
 
@@ -109,5 +109,10 @@ public class ExperimentLazyModel extends LazyDataModel<Experiment> {
 
   private static boolean sameFilter(ExperimentQuery a, ExperimentQuery b) {
     return Objects.equals(a.text(), b.text()) && a.status() == b.status();
+  }
+
+  @Override
+  protected PagedModel<Experiment> withoutRows() {
+    return new ExperimentLazyModel(source, text, status);
   }
 }

@@ -5,7 +5,6 @@ import io.decisionledger.application.ExperimentService;
 import io.decisionledger.application.FieldError;
 import io.decisionledger.application.MeasurementInput;
 import io.decisionledger.application.RunDraft;
-import io.decisionledger.domain.model.experiment.Experiment;
 import io.decisionledger.domain.model.experiment.Metric;
 import io.decisionledger.domain.model.experiment.RunSource;
 import io.decisionledger.domain.model.experiment.Variant;
@@ -47,8 +46,9 @@ public class RunNewBean implements Serializable {
 
   private Long experimentId;
   private boolean notFound;
-  private Experiment experiment;
-  private List<Variant> variants = List.of();
+  // Small snapshots, not entities: the bean is kept with the session, which must serialize it.
+  private String experimentTitle;
+  private List<VariantChoice> variants = List.of();
   private List<String> metricNames = List.of();
 
   private Long variantId;
@@ -66,8 +66,8 @@ public class RunNewBean implements Serializable {
       return;
     }
     try {
-      experiment = experiments.get(experimentId);
-      variants = experiments.variants(experimentId);
+      experimentTitle = experiments.get(experimentId).getTitle();
+      variants = experiments.variants(experimentId).stream().map(VariantChoice::of).toList();
       metricNames = experiments.metrics(experimentId).stream().map(Metric::getName).toList();
     } catch (DomainException.NotFound e) {
       notFound = true;
@@ -75,7 +75,7 @@ public class RunNewBean implements Serializable {
       return;
     }
     if (variantId == null && variants.size() == 1) {
-      variantId = variants.get(0).getId();
+      variantId = variants.get(0).id();
     }
     if (measurements.isEmpty()) {
       metricNames.forEach(name -> measurements.add(new MeasurementRow(name)));
@@ -107,7 +107,7 @@ public class RunNewBean implements Serializable {
 
   public String save() {
     List<FieldError> errors = new ArrayList<>();
-    if (variantId == null || variants.stream().noneMatch(v -> v.getId().equals(variantId))) {
+    if (variantId == null || variants.stream().noneMatch(v -> v.id() == variantId)) {
       errors.add(new FieldError(FIELDS.get("variant"), "Choose the variant this run executed"));
     }
     if (started != null && finished != null && finished.isBefore(started)) {
@@ -226,8 +226,12 @@ public class RunNewBean implements Serializable {
     return filled + " of " + measurements.size() + " rows filled";
   }
 
-  public String variantLabel(Variant v) {
-    return v.isBaseline() ? v.getName() + " (baseline)" : v.getName();
+  /** A variant as the form offers it. */
+  public record VariantChoice(long id, String label) implements Serializable {
+
+    static VariantChoice of(Variant v) {
+      return new VariantChoice(v.getId(), v.isBaseline() ? v.getName() + " (baseline)" : v.getName());
+    }
   }
 
   public Long getExperimentId() {
@@ -242,11 +246,11 @@ public class RunNewBean implements Serializable {
     return notFound;
   }
 
-  public Experiment getExperiment() {
-    return experiment;
+  public String getExperimentTitle() {
+    return experimentTitle;
   }
 
-  public List<Variant> getVariants() {
+  public List<VariantChoice> getVariants() {
     return variants;
   }
 

@@ -7,7 +7,6 @@ import io.decisionledger.application.MeasurementCsv;
 import io.decisionledger.application.MeasurementInput;
 import io.decisionledger.application.RunDraft;
 import io.decisionledger.application.RunService;
-import io.decisionledger.domain.model.experiment.Experiment;
 import io.decisionledger.domain.model.experiment.Metric;
 import io.decisionledger.domain.model.experiment.Run;
 import io.decisionledger.domain.model.experiment.RunSource;
@@ -61,7 +60,8 @@ public class RunUploadBean implements Serializable {
 
   private Long experimentId;
   private boolean notFound;
-  private Experiment experiment;
+  // A snapshot, not the entity: the bean is kept with the session, which must serialize it.
+  private String experimentTitle;
   private List<SelectItem> targets = List.of();
   private Set<String> metricNames = Set.of();
 
@@ -83,7 +83,7 @@ public class RunUploadBean implements Serializable {
       return;
     }
     try {
-      experiment = experiments.get(experimentId);
+      experimentTitle = experiments.get(experimentId).getTitle();
       List<Variant> variants = experiments.variants(experimentId);
       List<Run> runs = runService.runsOf(experimentId);
       metricNames = Set.copyOf(experiments.metrics(experimentId).stream()
@@ -274,8 +274,8 @@ public class RunUploadBean implements Serializable {
     return notFound;
   }
 
-  public Experiment getExperiment() {
-    return experiment;
+  public String getExperimentTitle() {
+    return experimentTitle;
   }
 
   public List<SelectItem> getTargets() {

@@ -24,8 +24,9 @@ import java.util.Optional;
 
 /**
  * One goal: its description, progress and checklist, with the forms to add an item, move, tick
- * or remove one, and link the decision or experiment that proves it. Holds the goal's id and what
- * the page shows of it; reloads after each change.
+ * or remove one, and link the decision or experiment that proves it. Holds the goal's id and the
+ * form inputs (kept with the session, on any replica); the goal itself is a transient copy,
+ * reloaded after each change and on a replica that has not loaded it yet.
  */
 @Named("goalDetail")
 @ViewModel
@@ -45,8 +46,10 @@ public class GoalDetailBean implements Serializable {
 
   private Long id;
   private boolean notFound;
-  private Goal goal;
-  private String descriptionHtml;
+  // What the page shows: the entity is not Serializable and need not be, the database has it.
+  // Null until loaded on this replica (the bean is kept with the session, on any replica).
+  private transient Goal goal;
+  private transient String descriptionHtml;
 
   private String newItem;
 
@@ -77,6 +80,19 @@ public class GoalDetailBean implements Serializable {
     }
   }
 
+  /** The goal, loaded unless this replica has it already. */
+  private Goal goal() {
+    if (goal == null && !notFound && id != null) {
+      try {
+        reload();
+      } catch (DomainException.NotFound e) {
+        notFound = true;
+        Messages.error(e.getMessage());
+      }
+    }
+    return goal;
+  }
+
   private void reload() {
     goal = goals.get(id);
     descriptionHtml = Markdown.toSafeHtml(goal.getDescription());
@@ -97,7 +113,7 @@ public class GoalDetailBean implements Serializable {
 
   /** Moves an item one place up ({@code -1}) or down ({@code 1}). */
   public void move(long itemId, int by) {
-    List<Long> ids = new ArrayList<>(goal.getItems().stream().map(GoalItem::getId).toList());
+    List<Long> ids = new ArrayList<>(goal().getItems().stream().map(GoalItem::getId).toList());
     int from = ids.indexOf(itemId);
     int to = from + by;
     if (from < 0 || to < 0 || to >= ids.size()) {
@@ -239,7 +255,7 @@ public class GoalDetailBean implements Serializable {
 
   public String delete() {
     try {
-      String title = goal.getTitle();
+      String title = goal().getTitle();
       goals.delete(id);
       Messages.info("Deleted goal '" + title + "'.");
       Messages.keepForRedirect();
@@ -261,7 +277,7 @@ public class GoalDetailBean implements Serializable {
   }
 
   private Optional<GoalItem> find(long itemId) {
-    return goal == null ? Optional.empty() : goal.item(itemId);
+    return goal() == null ? Optional.empty() : goal.item(itemId);
   }
 
   public GoalItem getEditingItem() {
@@ -273,7 +289,7 @@ public class GoalDetailBean implements Serializable {
   }
 
   public boolean isOverdue() {
-    return goal != null && goal.isOverdue(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+    return goal() != null && goal.isOverdue(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
   }
 
   public ProofKind[] getProofKinds() {
@@ -293,10 +309,11 @@ public class GoalDetailBean implements Serializable {
   }
 
   public Goal getGoal() {
-    return goal;
+    return goal();
   }
 
   public String getDescriptionHtml() {
+    goal();
     return descriptionHtml;
   }
 

@@ -4,13 +4,13 @@ import io.decisionledger.application.Page;
 import io.decisionledger.application.goal.GoalQuery;
 import io.decisionledger.application.goal.GoalSummary;
 import io.decisionledger.domain.model.goal.GoalKind;
+import io.decisionledger.interfaces.web.PagedModel;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 
@@ -18,7 +18,7 @@ import org.primefaces.model.SortOrder;
  * One page of goals at a time with their progress, filtered by kind, sorted and counted by the
  * database; by default in the order they were written.
  */
-public class GoalLazyModel extends LazyDataModel<GoalSummary> {
+public class GoalLazyModel extends PagedModel<GoalSummary> {
 
   private static final long serialVersionUID = 1L;
 
@@ -77,5 +77,10 @@ public class GoalLazyModel extends LazyDataModel<GoalSummary> {
     List<GoalSummary> rows = getWrappedData();
     return rows == null ? null : rows.stream()
         .filter(g -> String.valueOf(g.id()).equals(rowKey)).findFirst().orElse(null);
+  }
+
+  @Override
+  protected PagedModel<GoalSummary> withoutRows() {
+    return new GoalLazyModel(source, kind);
   }
 }

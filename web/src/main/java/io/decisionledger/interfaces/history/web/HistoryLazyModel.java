@@ -2,18 +2,18 @@ package io.decisionledger.interfaces.history.web;
 
 import io.decisionledger.application.Page;
 import io.decisionledger.application.history.HistoryEntry;
+import io.decisionledger.interfaces.web.PagedModel;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
  * One page of history entries at a time, from the service (which pages in SQL). The page loaded
  * last answers the table's count of the same rows, so a page costs one count, not two.
  */
-public class HistoryLazyModel extends LazyDataModel<HistoryEntry> {
+public class HistoryLazyModel extends PagedModel<HistoryEntry> {
 
   private static final long serialVersionUID = 1L;
 
@@ -66,5 +66,10 @@ public class HistoryLazyModel extends LazyDataModel<HistoryEntry> {
 
   static String rowKey(HistoryEntry entry) {
     return entry.revision() + "-" + entry.type() + "-" + entry.id();
+  }
+
+  @Override
+  protected PagedModel<HistoryEntry> withoutRows() {
+    return new HistoryLazyModel(source);
   }
 }

@@ -3,6 +3,7 @@ package io.decisionledger.interfaces.search.web;
 import io.decisionledger.application.Page;
 import io.decisionledger.application.search.SearchHit;
 import io.decisionledger.application.search.SearchQuery;
+import io.decisionledger.interfaces.web.PagedModel;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 import org.primefaces.model.FilterMeta;
-import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /** One page of search hits at a time, ranked and cut in the database; no query, no rows. */
-public class SearchLazyModel extends LazyDataModel<SearchHit> {
+public class SearchLazyModel extends PagedModel<SearchHit> {
 
   private static final long serialVersionUID = 1L;
 
@@ -87,5 +87,10 @@ public class SearchLazyModel extends LazyDataModel<SearchHit> {
     List<SearchHit> rows = getWrappedData();
     return rows == null ? null
         : rows.stream().filter(h -> getRowKey(h).equals(rowKey)).findFirst().orElse(null);
+  }
+
+  @Override
+  protected PagedModel<SearchHit> withoutRows() {
+    return new SearchLazyModel(source, counter, query);
   }
 }

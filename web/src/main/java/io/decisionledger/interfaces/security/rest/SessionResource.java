@@ -4,6 +4,7 @@ import io.decisionledger.application.FieldError;
 import io.decisionledger.application.security.SecurityEvents;
 import io.decisionledger.domain.model.security.SecurityEventType;
 import io.decisionledger.interfaces.rest.Problem;
+import io.decisionledger.interfaces.security.ApplicationAuthentication;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -83,7 +84,7 @@ public class SessionResource {
             .newAuthentication(true));
     if (status != AuthenticationStatus.SUCCESS) {
       return Problem.response(Response.Status.UNAUTHORIZED, "unauthorized", "Unauthorized",
-          "Wrong user name or password, or the account is locked for a while", List.of());
+          ApplicationAuthentication.SIGN_IN_REFUSED, List.of());
     }
     // Roles are not visible to isCallerInRole until the next request: answer from the store.
     String name = security.getCallerPrincipal().getName();

@@ -2,6 +2,7 @@ package io.decisionledger.interfaces.security.web;
 
 import io.decisionledger.application.security.SecurityEvents;
 import io.decisionledger.domain.model.security.SecurityEventType;
+import io.decisionledger.interfaces.security.ApplicationAuthentication;
 import io.decisionledger.interfaces.security.OpenIdConnect;
 import io.decisionledger.interfaces.web.Messages;
 import jakarta.enterprise.context.RequestScoped;
@@ -54,8 +55,14 @@ public class SignInBean {
         external.redirect(external.getRequestContextPath() + safeNext());
       }
       case SEND_CONTINUE -> faces.responseComplete();
-      default -> Messages.fieldError("signInForm:password",
-          "Wrong user name or password, or the account is locked for a while");
+      default -> {
+        if (response.isCommitted()) {
+          // The mechanism answered already (503: the database cannot check the password now).
+          faces.responseComplete();
+        } else {
+          Messages.fieldError("signInForm:password", ApplicationAuthentication.SIGN_IN_REFUSED);
+        }
+      }
     }
   }
 
