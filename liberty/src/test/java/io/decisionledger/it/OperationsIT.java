@@ -119,6 +119,12 @@ class OperationsIT {
       assertThat(unchecked.json().getInt("status")).isEqualTo(503);
       assertThat(unchecked.headers().firstValue("Retry-After")).hasValueSatisfying(
           v -> assertThat(Integer.parseInt(v)).isPositive());
+      // Nor can a password: a sign-in answers the same 503, as one problem.
+      Http.Response signIn = Http.anonymous(Deployments.root(base))
+          .trySignIn(TestDatabase.ADMIN, TestDatabase.adminPassword());
+      assertThat(signIn.status()).as(signIn.body()).isEqualTo(503);
+      assertThat(signIn.contentType()).startsWith("application/problem+json");
+      assertThat(signIn.json().getInt("status")).isEqualTo(503);
     } finally {
       TestDatabase.get().restart();
     }

@@ -82,6 +82,10 @@ public class SessionResource {
             .credential(new UsernamePasswordCredential(body.username(),
                 new Password(body.password())))
             .newAuthentication(true));
+    if (status != AuthenticationStatus.SUCCESS && response.isCommitted()) {
+      // The mechanism has answered already (503: the database cannot check the password now).
+      return null;
+    }
     if (status != AuthenticationStatus.SUCCESS) {
       return Problem.response(Response.Status.UNAUTHORIZED, "unauthorized", "Unauthorized",
           ApplicationAuthentication.SIGN_IN_REFUSED, List.of());
