@@ -28,24 +28,10 @@ public final class DecisionLedgerServer {
     String serverName = System.getProperty("dl.server.name", "decision-ledger");
     Path dataDir = Path.of(System.getProperty("dl.data.dir", ".data"));
 
-    EmbeddedDatabase database = null;
     ProcessBuilder server =
         new ProcessBuilder(List.of(wlp.resolve("bin/server").toString(), "run", serverName))
             .inheritIO();
-    Map<String, String> env = server.environment();
-    if (configured("dl.db.url") == null) {
-      LOG.info("No database configured (DL_DB_URL); starting the embedded PostgreSQL in "
-          + dataDir.resolve("postgres"));
-      database = EmbeddedDatabase.start(dataDir.resolve("postgres"), EMBEDDED_PORT, false);
-      env.put("DL_DB_URL", database.jdbcUrl());
-      env.put("DL_DB_USER", EmbeddedDatabase.USER);
-      env.put("DL_DB_SSL_MODE", "disable");
-    } else {
-      LOG.info("Using the configured database (DL_DB_URL)");
-      copyIfSet(env, "dl.db.url");
-      copyIfSet(env, "dl.db.user");
-      copyIfSet(env, "dl.db.password");
-    }
+    EmbeddedDatabase database = provideDatabase(server.environment(), dataDir);
 
     Process process = server.start();
     EmbeddedDatabase started = database;
@@ -54,6 +40,32 @@ public final class DecisionLedgerServer {
             new Thread(() -> shutdown(wlp, serverName, process, started), "dl-shutdown"));
     int exit = process.waitFor();
     LOG.info("Liberty exited with " + exit);
+  }
+
+  /**
+   * Points a child process at the database: the configured one ({@code DL_DB_URL} or {@code
+   * -Ddl.db.url}, with user and password), or else an embedded PostgreSQL started here with its
+   * data in {@code dataDir/postgres}, which the caller stops.
+   *
+   * @return the embedded database started, or null when one is configured
+   */
+  static EmbeddedDatabase provideDatabase(Map<String, String> env, Path dataDir)
+      throws IOException {
+    if (configured("dl.db.url") != null) {
+      LOG.info("Using the configured database (DL_DB_URL)");
+      copyIfSet(env, "dl.db.url");
+      copyIfSet(env, "dl.db.user");
+      copyIfSet(env, "dl.db.password");
+      return null;
+    }
+    LOG.info("No database configured (DL_DB_URL); starting the embedded PostgreSQL in "
+        + dataDir.resolve("postgres"));
+    EmbeddedDatabase database =
+        EmbeddedDatabase.start(dataDir.resolve("postgres"), EMBEDDED_PORT, false);
+    env.put("DL_DB_URL", database.jdbcUrl());
+    env.put("DL_DB_USER", EmbeddedDatabase.USER);
+    env.put("DL_DB_SSL_MODE", "disable");
+    return database;
   }
 
   private static void shutdown(
