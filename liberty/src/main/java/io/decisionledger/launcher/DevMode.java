@@ -43,7 +43,11 @@ public final class DevMode {
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> shutdown(process, database), "dl-dev-shutdown"));
     int exit = process.waitFor();
-    LOG.info("Dev mode exited with " + exit);
+    if (exit != 0) {
+      // The build fails with it, after the shutdown hook has stopped PostgreSQL.
+      throw new IllegalStateException("dev mode failed (exit code " + exit + "), see above");
+    }
+    LOG.info("Dev mode ended");
   }
 
   /** Extra dev-mode options, split on white space (e.g. {@code -DdebugPort=7778}). */
