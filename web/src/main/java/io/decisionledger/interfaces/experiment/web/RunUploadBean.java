@@ -223,9 +223,9 @@ public class RunUploadBean implements Serializable {
     for (FieldError error : result.errors()) {
       all.add(new Located(firstLine(error.field()), error));
     }
-    for (Map.Entry<String, List<Long>> unknown : unknownMetrics(result, known).entrySet()) {
-      List<Long> lines = unknown.getValue();
-      all.add(new Located(lines.get(0), new FieldError(lines(lines),
+    for (Map.Entry<String, Lines> unknown : unknownMetrics(result, known).entrySet()) {
+      Lines lines = unknown.getValue();
+      all.add(new Located(lines.first().get(0), new FieldError(lines.describe(),
           "unknown metric '" + unknown.getKey() + "' in this experiment; known metrics: "
               + (known.isEmpty() ? "none yet" : String.join(", ", new TreeSet<>(known))))));
     }
@@ -233,32 +233,44 @@ public class RunUploadBean implements Serializable {
     return all.stream().map(Located::error).toList();
   }
 
+  /** Where a metric name occurs: its first {@link #LINES_SHOWN} lines and how many in all. */
+  record Lines(List<Long> first, int count) {
+
+    Lines add(long line) {
+      List<Long> more = first;
+      if (first.size() < LINES_SHOWN) {
+        more = new ArrayList<>(first);
+        more.add(line);
+      }
+      return new Lines(more, count + 1);
+    }
+
+    /** {@code line 3}, {@code lines 3, 5 and 9}, {@code lines 3, 5, 9, 12, 15 and 7 more}. */
+    String describe() {
+      if (count == 1) {
+        return "line " + first.get(0);
+      }
+      String listed = first.stream().map(String::valueOf).collect(Collectors.joining(", "));
+      if (first.size() < count) {
+        return "lines " + listed + " and " + (count - first.size()) + " more";
+      }
+      int last = listed.lastIndexOf(", ");
+      return "lines " + listed.substring(0, last) + " and " + listed.substring(last + 2);
+    }
+  }
+
   /** Per unknown metric name, in order of first use, the lines that name it. */
-  static Map<String, List<Long>> unknownMetrics(MeasurementCsv.Result result, Set<String> known) {
-    Map<String, List<Long>> unknown = new LinkedHashMap<>();
+  static Map<String, Lines> unknownMetrics(MeasurementCsv.Result result, Set<String> known) {
+    Map<String, Lines> unknown = new LinkedHashMap<>();
     List<MeasurementInput> rows = result.rows();
     for (int i = 0; i < rows.size(); i++) {
       if (!known.contains(rows.get(i).metric())) {
-        unknown.computeIfAbsent(rows.get(i).metric(), k -> new ArrayList<>())
-            .add(result.lineOf(i));
+        long line = result.lineOf(i);
+        unknown.merge(rows.get(i).metric(), new Lines(List.of(line), 1),
+            (seen, next) -> seen.add(line));
       }
     }
     return unknown;
-  }
-
-  /** {@code line 3}, {@code lines 3, 5 and 9}, {@code lines 3, 5, 9, 12, 15 and 7 more}. */
-  static String lines(List<Long> lines) {
-    if (lines.size() == 1) {
-      return "line " + lines.get(0);
-    }
-    int shown = Math.min(lines.size(), LINES_SHOWN);
-    String listed = lines.subList(0, shown).stream().map(String::valueOf)
-        .collect(Collectors.joining(", "));
-    if (shown < lines.size()) {
-      return "lines " + listed + " and " + (lines.size() - shown) + " more";
-    }
-    int last = listed.lastIndexOf(", ");
-    return "lines " + listed.substring(0, last) + " and " + listed.substring(last + 2);
   }
 
   /** The number in a field such as {@code line 12} (0 for {@code file} and the like). */

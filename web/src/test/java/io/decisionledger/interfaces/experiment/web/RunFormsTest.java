@@ -72,10 +72,18 @@ class RunFormsTest {
 
   @Test
   void manyLinesAreCutAfterFive() {
-    assertThat(RunUploadBean.lines(List.of(2L, 3L, 5L, 8L, 13L, 21L, 34L)))
-        .isEqualTo("lines 2, 3, 5, 8, 13 and 2 more");
-    assertThat(RunUploadBean.lines(List.of(2L, 3L, 5L, 8L, 13L)))
-        .isEqualTo("lines 2, 3, 5, 8 and 13");
+    StringBuilder csv = new StringBuilder("metric,value\n");
+    for (int i = 0; i < 7; i++) {
+      csv.append("x,").append(i).append('\n');
+    }
+    MeasurementCsv.Result seven = MeasurementCsv.read(new StringReader(csv.toString()), 100, 100);
+    MeasurementCsv.Result five = MeasurementCsv.read(
+        new StringReader("metric,value\nx,1\nx,2\nok,1\nx,3\nx,4\nx,5\n"), 100, 100);
+
+    assertThat(RunUploadBean.errors(seven, Set.of("ok"))).extracting(FieldError::field)
+        .containsExactly("lines 2, 3, 4, 5, 6 and 2 more");
+    assertThat(RunUploadBean.errors(five, Set.of("ok"))).extracting(FieldError::field)
+        .containsExactly("lines 2, 3, 5, 6 and 7");
   }
 
   @Test
