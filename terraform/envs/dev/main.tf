@@ -201,6 +201,26 @@ resource "azurerm_key_vault_secret" "admin_password" {
   }
 }
 
+# The OpenID Connect client secret (dl.auth.oidc.client-secret; the chart maps the Key Vault name
+# dl-auth-oidc-client-secret back through secrets.azureKeyVault.extraObjects), only when sign-in
+# through Entra ID is configured (config.auth.mode=oidc). Entra ID issues the value when the app
+# registration's secret is created; it is given here as a sensitive variable and not generated.
+resource "azurerm_key_vault_secret" "oidc_client_secret" {
+  count = nonsensitive(var.oidc_client_secret != null) ? 1 : 0
+
+  name            = "dl-auth-oidc-client-secret"
+  value           = var.oidc_client_secret
+  key_vault_id    = module.keyvault.resource_id
+  content_type    = "text/plain; format=oidc-client-secret"
+  expiration_date = var.oidc_client_secret_expires_at
+
+  tags = {
+    owner               = var.owner
+    data-classification = "confidential"
+    source              = "terraform/envs"
+  }
+}
+
 # GitHub Actions' delivery identity for this environment: trusted only for jobs that run in the
 # GitHub environment of the same name (prod's has required reviewers). It pushes images to this
 # environment's registry and deploys into the application's namespace, nothing else.

@@ -264,3 +264,26 @@ variable "tags" {
   description = "Extra tags for every resource."
   default     = {}
 }
+
+variable "oidc_client_secret" {
+  type        = string
+  description = "Client secret of the application's Entra ID app registration, stored as the Key Vault secret dl-auth-oidc-client-secret for OpenID Connect sign-in (config.auth.mode=oidc). Null (the default) creates no secret. Sensitive: give it as TF_VAR_oidc_client_secret, never in a tfvars file."
+  default     = null
+  sensitive   = true
+
+  validation {
+    condition     = var.oidc_client_secret == null || length(coalesce(var.oidc_client_secret, "x")) >= 16
+    error_message = "oidc_client_secret must be the app registration's secret value (16 characters or more), or null."
+  }
+}
+
+variable "oidc_client_secret_expires_at" {
+  type        = string
+  description = "When the app registration's client secret expires (RFC 3339, e.g. 2027-11-30T00:00:00Z): the Key Vault secret expires with it, so the expiry alert fires before sign-in breaks. Required with oidc_client_secret."
+  default     = null
+
+  validation {
+    condition     = var.oidc_client_secret_expires_at == null || can(regex("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z$", coalesce(var.oidc_client_secret_expires_at, "x")))
+    error_message = "oidc_client_secret_expires_at must be an RFC 3339 UTC time such as 2027-11-30T00:00:00Z, or null."
+  }
+}

@@ -335,9 +335,10 @@ public final class Benchmark {
             users == most ? Kind.ZERO : Kind.INFO, 0, Map.of());
       }
     }
-    report.note("Pages: closed-loop virtual users with their own session cookie, "
+    report.note("Pages: closed-loop virtual users, each signed in with a session of its own, "
         + settings.pageWarmupSeconds() + " s warm-up then " + settings.pageSeconds()
-        + " s measured per page and level; the load generator shares the 2 cores with the"
+        + " s measured per page and level (a request counts when it starts in that window, and"
+        + " every user has at least one that counts); the load generator shares the 2 cores with the"
         + " server. The decision page does not exist yet.");
   }
 

@@ -16,6 +16,9 @@ public final class Http {
 
   private final HttpClient client;
   private final String base;
+  /** Who signed in, so that {@link #newSession()} can open another session for the same user. */
+  private volatile String username;
+  private volatile String password;
   /** The signed-in session cookie ({@code DLSESSION=...}) for the application, or null. */
   private volatile String session;
 
@@ -44,7 +47,8 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofByteArray(
             JSON.writeValueAsBytes(java.util.Map.of("username", username, "password", password))))
         .build();
-    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        send(request, HttpResponse.BodyHandlers.ofString(), Duration.ofMinutes(1));
     if (response.statusCode() != 200) {
       throw new IOException("sign-in answered " + response.statusCode() + ": "
           + abbreviate(response.body()));
@@ -52,7 +56,40 @@ public final class Http {
     java.util.List<String> cookies = response.headers().allValues("Set-Cookie");
     String last = cookies.get(cookies.size() - 1);
     session = last.substring(0, last.indexOf(';') > 0 ? last.indexOf(';') : last.length());
+    this.username = username;
+    this.password = password;
     return this;
+  }
+
+  /**
+   * A client of its own with a fresh session of the signed-in user, as a second browser would
+   * have; a client that never signed in gets another anonymous one.
+   */
+  public Http newSession() throws IOException, InterruptedException {
+    Http other = new Http(base);
+    return username == null ? other : other.signIn(username, password);
+  }
+
+  /**
+   * Sends a request and waits for the whole answer at most {@code limit}: the JDK client's own
+   * request timeout ends when the headers arrive, so a body that stalls would otherwise wait
+   * forever.
+   */
+  public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body,
+      Duration limit) throws IOException, InterruptedException {
+    java.util.concurrent.CompletableFuture<HttpResponse<T>> answer = client.sendAsync(request, body);
+    try {
+      return answer.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      answer.cancel(true);
+      throw new java.net.http.HttpTimeoutException(
+          request.method() + " " + request.uri().getPath() + " took longer than " + limit);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(e.getCause());
+    }
   }
 
   /** Adds the session and the CSRF header the API asks of cookie-authenticated changes. */
@@ -80,7 +117,8 @@ public final class Http {
             .header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
             .build();
-    HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        send(request, HttpResponse.BodyHandlers.ofString(), Duration.ofMinutes(5));
     if (response.statusCode() / 100 != 2) {
       throw new IOException("POST " + path + " answered " + response.statusCode() + ": "
           + abbreviate(response.body()));
@@ -98,9 +136,9 @@ public final class Http {
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return client.send(
+    return send(
         authorize(HttpRequest.newBuilder(uri(path))).timeout(Duration.ofMinutes(2)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+        HttpResponse.BodyHandlers.ofString(), Duration.ofMinutes(2));
   }
 
   static String abbreviate(String s) {

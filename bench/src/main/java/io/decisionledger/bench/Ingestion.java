@@ -83,7 +83,7 @@ final class Ingestion {
                     .build();
             long s = System.nanoTime();
             HttpResponse<String> response =
-                app.http.client().send(request, HttpResponse.BodyHandlers.ofString());
+                app.http.send(request, HttpResponse.BodyHandlers.ofString(), Duration.ofMinutes(5));
             latencies.record(System.nanoTime() - s);
             if (response.statusCode() != 201) {
               throw new IOException("ingestion answered " + response.statusCode() + ": "

@@ -90,7 +90,9 @@ public final class LibertyServer {
     Path bare = userDir.resolve("servers").resolve(BARE);
     deleteRecursively(bare);
     Files.createDirectories(bare);
-    for (String file : List.of("jvm.options", "bootstrap.properties")) {
+    // server.env too: without its keystore password the security feature reports an LTPA error and
+    // the reference would start a different (broken) security service than the product.
+    for (String file : List.of("jvm.options", "bootstrap.properties", "server.env")) {
       if (Files.exists(product.resolve(file))) {
         Files.copy(product.resolve(file), bare.resolve(file));
       }

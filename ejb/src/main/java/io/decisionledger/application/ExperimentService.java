@@ -5,6 +5,7 @@ import io.decisionledger.domain.model.experiment.ExperimentStatus;
 import io.decisionledger.domain.model.experiment.Metric;
 import io.decisionledger.domain.model.experiment.Run;
 import io.decisionledger.domain.model.experiment.Variant;
+import io.decisionledger.domain.model.goal.GoalItem;
 import io.decisionledger.domain.model.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -75,6 +76,10 @@ public class ExperimentService {
         .setParameter("id", id).getResultList().forEach(em::remove);
     em.createQuery("select m from Metric m where m.experiment.id = :id", Metric.class)
         .setParameter("id", id).getResultList().forEach(em::remove);
+    // Goal items it proves reopen through JPA, so the history records that too.
+    GoalItem.unproveAll(em.createQuery(
+        "select i from GoalItem i join fetch i.goal where i.experiment.id = :id", GoalItem.class)
+        .setParameter("id", id).getResultList(), Instant.now());
     em.remove(experiment);
   }
 

@@ -130,6 +130,11 @@ public final class Http {
     return send(HttpRequest.newBuilder(base.resolve(path)).GET(), Map.of("Accept", accept));
   }
 
+  /** A GET with extra request headers (X-Request-Id, traceparent, Accept). */
+  public Response get(String path, Map<String, String> headers) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET(), headers);
+  }
+
   public Response delete(String path) {
     return send(HttpRequest.newBuilder(base.resolve(path)).DELETE(), Map.of());
   }

@@ -80,8 +80,14 @@ public final class Chart {
 
   /** `helm template` with the chart's defaults through helm-java (Helm inside the JVM). */
   public static List<Map<String, Object>> renderDefaultsInProcess() {
-    String yaml = new Helm(DIR).template().withName(RELEASE).withNamespace(NAMESPACE)
-        .withKubeVersion(KUBERNETES_VERSION).call();
-    return Manifests.parse(yaml);
+    return renderInProcess(Map.of());
+  }
+
+  /** The chart's defaults with some values set, rendered in process (no helm binary needed). */
+  public static List<Map<String, Object>> renderInProcess(Map<String, Object> values) {
+    var template = new Helm(DIR).template().withName(RELEASE).withNamespace(NAMESPACE)
+        .withKubeVersion(KUBERNETES_VERSION);
+    values.forEach(template::set);
+    return Manifests.parse(template.call());
   }
 }

@@ -369,6 +369,58 @@ class HelmTemplateTest {
   }
 
   @Test
+  void tracingIsOffByDefault() {
+    List<Map<String, Object>> objects = Chart.render(Chart.Profile.DEFAULTS);
+    Map<String, Object> data = map(appConfig(objects).get("data"));
+    assertThat(data).containsEntry("OTEL_SDK_DISABLED", "true");
+    assertThat(data.keySet()).filteredOn(key -> key.startsWith("OTEL_")).containsExactly("OTEL_SDK_DISABLED");
+    assertThat(maps(at(appPolicy(objects), "spec", "egress"))).hasSize(2);
+  }
+
+  @Test
+  void tracingSendsOnlySpansToTheCollectorAndOpensItsPort() {
+    List<Map<String, Object>> objects = Chart.render(Chart.Profile.DEFAULTS, "--set", "tracing.enabled=true",
+        "--set", "tracing.endpoint=http://otel-collector.observability:4318", "--set", "tracing.samplerRatio=0.25",
+        "--set", "networkPolicy.tracing.namespace=observability");
+    Map<String, Object> data = map(appConfig(objects).get("data"));
+    assertThat(data).containsEntry("OTEL_SDK_DISABLED", "false")
+        .containsEntry("OTEL_SERVICE_NAME", "decision-ledger")
+        .containsEntry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://otel-collector.observability:4318")
+        .containsEntry("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+        .containsEntry("OTEL_TRACES_EXPORTER", "otlp")
+        .containsEntry("OTEL_METRICS_EXPORTER", "none")
+        .containsEntry("OTEL_LOGS_EXPORTER", "none")
+        .containsEntry("OTEL_TRACES_SAMPLER", "parentbased_traceidratio")
+        .containsEntry("OTEL_TRACES_SAMPLER_ARG", "0.25");
+    List<Map<String, Object>> egress = maps(at(appPolicy(objects), "spec", "egress"));
+    assertThat(egress).hasSize(3);
+    Map<String, Object> collector = egress.get(1);
+    assertThat(maps(collector.get("ports"))).extracting(p -> p.get("port")).containsExactly(4318);
+    assertThat(at(maps(collector.get("to")).get(0), "namespaceSelector", "matchLabels", "kubernetes.io/metadata.name"))
+        .isEqualTo("observability");
+    // A collector outside the cluster: the port to any address.
+    List<Map<String, Object>> anywhere = maps(at(appPolicy(Chart.render(Chart.Profile.DEFAULTS,
+        "--set", "tracing.enabled=true", "--set", "tracing.endpoint=https://otlp.example.com",
+        "--set", "networkPolicy.tracing.namespace=", "--set", "networkPolicy.tracing.port=443")), "spec", "egress"));
+    assertThat(anywhere.get(1)).doesNotContainKey("to");
+    assertThat(maps(anywhere.get(1).get("ports"))).extracting(p -> p.get("port")).containsExactly(443);
+  }
+
+  @Test
+  void tracingWithoutAnEndpointFailsToRender() {
+    assertThatThrownBy(() -> Chart.render(Chart.Profile.DEFAULTS, "--set", "tracing.enabled=true"))
+        .hasMessageContaining("tracing.endpoint");
+    assertThatThrownBy(() -> Chart.render(Chart.Profile.DEFAULTS, "--set", "tracing.enabled=true",
+        "--set", "tracing.endpoint=http://c:4318", "--set", "tracing.samplerRatio=1.5"))
+        .hasMessageContaining("samplerRatio");
+  }
+
+  /** The application's ConfigMap (the others hold dashboards and the helm test script). */
+  private static Map<String, Object> appConfig(List<Map<String, Object>> objects) {
+    return ofKind(objects, "ConfigMap").stream().filter(c -> Manifests.name(c).equals(Chart.RELEASE)).findFirst().orElseThrow();
+  }
+
+  @Test
   void renderingFailsOnAnUnknownSecretsMode() {
     assertThatThrownBy(() -> Chart.render(Chart.Profile.DEFAULTS, "--set", "secrets.mode=plaintext"))
         .hasMessageContaining("secrets.mode");

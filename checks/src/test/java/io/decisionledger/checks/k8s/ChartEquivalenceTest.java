@@ -26,6 +26,22 @@ class ChartEquivalenceTest {
   }
 
   @Test
+  void theTracingComponentIsTheChartWithTracingOn() {
+    Map<String, Map<String, Object>> chart = normalise(Chart.renderInProcess(Map.of(
+        "tracing.enabled", true, "tracing.endpoint", "http://otel-collector.monitoring:4318")));
+    Map<String, Map<String, Object>> kustomized = normalise(Kustomize.buildBaseWith("tracing"));
+    assertThat(kustomized.keySet()).as("kinds and names").containsExactlyElementsOf(chart.keySet());
+    for (String id : chart.keySet()) {
+      assertThat(sortedYaml(kustomized.get(id))).as("k8s/base + components/tracing %s", id)
+          .isEqualTo(sortedYaml(chart.get(id)));
+    }
+    // Not vacuous: tracing changes the ConfigMap and the NetworkPolicy.
+    assertThat(Manifests.map(chart.get("ConfigMap/decision-ledger").get("data")))
+        .containsEntry("OTEL_SDK_DISABLED", "false").containsKey("OTEL_EXPORTER_OTLP_ENDPOINT");
+    assertThat(sortedYaml(chart.get("NetworkPolicy/decision-ledger"))).contains("4318");
+  }
+
+  @Test
   void normalisingKeepsTheFieldsThatMatter() {
     // The comparison would pass vacuously if normalising dropped the objects or their specs.
     Map<String, Map<String, Object>> chart = normalise(Chart.renderDefaultsInProcess());

@@ -50,8 +50,27 @@ public final class ConfigRegistry {
           "User name of the first administrator, created on first start when none exists"),
       secret("dl.admin.password",
           "Password of the first administrator (used once, when none exists); mount it as a file"),
+      plain("dl.auth.mode", "form",
+          "`form` (user name and password, the database identity store) or `oidc` (OpenID Connect:"
+              + " people sign in at the provider; password sign-in is off; API tokens work in both)"),
+      plain("dl.auth.oidc.provider-uri", null,
+          "The OpenID Connect provider's issuer URL (discovery at"
+              + " `<uri>/.well-known/openid-configuration`), e.g."
+              + " `https://login.microsoftonline.com/<tenant-id>/v2.0`"),
+      plain("dl.auth.oidc.client-id", null, "The application's client id at the provider"),
       secret("dl.auth.oidc.client-secret",
-          "Reserved for the planned OpenID Connect sign-in (not read yet); mount it as a file"),
+          "The application's client secret at the provider; mount it as a file"),
+      plain("dl.auth.oidc.redirect-uri", null,
+          "Where the provider sends people back: `https://<host>/oidc/callback` (register it at the"
+              + " provider); empty derives it from the request"),
+      plain("dl.auth.oidc.username-claim", "preferred_username",
+          "The ID token claim that names the user (their `app_user` name)"),
+      plain("dl.auth.oidc.roles-claim", "groups",
+          "The ID token claim whose values `dl.auth.oidc.role-map` maps: `groups` (Entra ID group"
+              + " object ids) or `roles` (app roles)"),
+      plain("dl.auth.oidc.role-map", null,
+          "Claim values to roles, comma-separated `value=role` (a value may repeat), e.g."
+              + " `<group-id>=editor,<group-id>=viewer`; unmapped values give no role"),
       plain("dl.security.pbkdf2.iterations", "210000",
           "PBKDF2-HMAC-SHA512 iterations for new password hashes"),
       plain("dl.session.timeout", "30m", "Idle time after which a signed-in session ends"),

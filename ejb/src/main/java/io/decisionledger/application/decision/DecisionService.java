@@ -16,6 +16,7 @@ import io.decisionledger.domain.model.decision.Evidence;
 import io.decisionledger.domain.model.decision.EvidenceDrift;
 import io.decisionledger.domain.model.decision.SupersessionRefused;
 import io.decisionledger.domain.model.experiment.Experiment;
+import io.decisionledger.domain.model.goal.GoalItem;
 import io.decisionledger.domain.model.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -113,9 +114,13 @@ public class DecisionService {
           + String.join(", ", superseded.stream().map(Decision::label).toList())
           + ": reinstate those first");
     }
-    // The evidence goes through JPA, not only the cascade, so the history records its deletion.
+    // The evidence goes through JPA, not only the cascade, so the history records its deletion;
+    // so do the goal items it proves, which reopen (the database's SET NULL stays as a net).
     em.createQuery("select e from Evidence e where e.decision.id = :id", Evidence.class)
         .setParameter("id", id).getResultList().forEach(em::remove);
+    GoalItem.unproveAll(em.createQuery(
+        "select i from GoalItem i join fetch i.goal where i.decision.id = :id", GoalItem.class)
+        .setParameter("id", id).getResultList(), Instant.now());
     em.remove(decision);
   }
 

@@ -8,7 +8,7 @@ import java.time.Instant;
 /**
  * One frozen evidence row as a file carries it: the cited experiment, metric and variant by name
  * (the experiment's id only as a hint: ids belong to one database), and the numbers as they were
- * when cited. Imported as they are, never recomputed (docs/architecture.md D12).
+ * when cited. Imported as they are, never recomputed (docs/architecture.md D15).
  */
 public record EvidenceSnapshot(
     Long experimentId,

@@ -35,7 +35,7 @@ import java.util.Set;
 /**
  * Imports decision files (MADR or adr-tools; one {@code .md} or a zip of them) in one transaction,
  * all or nothing: every file is read and checked first (format, field rules, numbers, links), and
- * any problem refuses the whole upload with the problems of every file (docs/architecture.md D12).
+ * any problem refuses the whole upload with the problems of every file (docs/architecture.md D15).
  *
  * <p>Numbers: {@link Numbering#KEEP} (the default) keeps the files' numbers and refuses the
  * upload when one is already taken (a conflict, 409); {@link Numbering#RENUMBER} gives the files

@@ -27,7 +27,7 @@ import java.util.Map;
 
 /**
  * Learning and success goals and their checklists: writing them, proving items by linking a
- * decision or an experiment, and their progress (docs/architecture.md D12). Reads and writes are
+ * decision or an experiment, and their progress (docs/architecture.md D14). Reads and writes are
  * separate methods; each write is one transaction, and a refused one writes nothing.
  */
 @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.AUDITOR, Roles.ADMIN, Roles.API_READ})

@@ -117,8 +117,9 @@ public class HistoryService {
   }
 
   /** The change of {@code type} {@code id} in revision {@code rev}, against the one before. */
-  private static HistoryEntry entry(AuditReader reader, Snapshots snapshots, AuditedType type,
+  private static HistoryEntry entry(AuditReader reader, Snapshots all, AuditedType type,
       long id, long rev) {
+    Snapshots snapshots = all.labelledAt(reader, rev);
     @SuppressWarnings("unchecked")
     List<Object[]> states = reader.createQuery()
         .forRevisionsOfEntity(type.javaType(), false, true)

@@ -2,9 +2,9 @@ package io.decisionledger.application.search;
 
 /**
  * The kinds of things the one search box looks through, each with the SQL that presents its rows
- * as search documents. This is the one place a new kind is added (goals: a constant here, a
- * generated {@code search_vector} column with a GIN index in a migration; the compiler then points
- * at the two {@code switch}es that link a hit to its page and its API resource).
+ * as search documents. This is the one place a new kind is added (as goals were: a constant here,
+ * a generated {@code search_vector} column with a GIN index in a migration, V8; the compiler then
+ * points at the {@code switch}es that link a hit to its page and its API resource).
  *
  * <p>Every {@link #source} is a plain {@code SELECT ... FROM table} (no WHERE, no joins that
  * multiply rows) returning, in this order and with these types: {@code id bigint, label text,
@@ -32,6 +32,15 @@ public enum SearchKind {
              concat_ws(E'\\n', d.context, d.chosen_option, d.justification, d.drivers,
                        d.consequences, d.body, d.options_text)
       FROM decision d
+      """),
+  /** A goal's kind (LEARNING, SUCCESS) stands in for a status; its checklist is in the body. */
+  GOAL(
+      "Goal",
+      """
+      SELECT g.id, CAST(NULL AS text), CAST(g.title AS text), CAST(g.kind AS text), g.updated_at,
+             g.search_vector,
+             concat_ws(E'\\n', g.description, g.items_text)
+      FROM goal g
       """);
 
   private final String label;

@@ -17,11 +17,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * One search over experiments and decisions with PostgreSQL full-text search: the query in
+ * One search over experiments, decisions and goals with PostgreSQL full-text search: the query in
  * web-search syntax ({@code websearch_to_tsquery}), ranked by {@code ts_rank_cd} over the weighted
- * vectors of migration V5 (title A, summary and status B, bodies C), paged in the database, each
- * hit with a highlighted snippet ({@code ts_headline}, made safe by {@link Snippet}). What is
- * searched is listed once, in {@link SearchKind} (docs/architecture.md, "Search").
+ * vectors of migrations V5 and V8 (title A, summary and status B, bodies C), paged in the
+ * database, each hit with a highlighted snippet ({@code ts_headline}, made safe by {@link
+ * Snippet}). What is searched is listed once, in {@link SearchKind} (docs/architecture.md,
+ * "Search").
  *
  * <p>Reads run in the default (required) transaction: a refused query then rolls back an ordinary
  * JTA transaction, where a SUPPORTS bean's local containment would log an FFDC incident per refusal.
@@ -33,7 +34,7 @@ public class SearchService {
   /** Longest query accepted, in characters. */
   public static final int MAX_QUERY_LENGTH = 200;
 
-  /** The text-search configuration of the V5 vectors; the query must be parsed with the same. */
+  /** The text-search configuration of the V5 and V8 vectors; queries are parsed with the same. */
   static final String CONFIG = "english";
 
   /**

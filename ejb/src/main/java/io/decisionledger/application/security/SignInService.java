@@ -83,6 +83,58 @@ public class SignInService {
     return new Outcome(true, name, user.getRoles());
   }
 
+  /**
+   * Signs in a person whom the OpenID Connect provider vouched for (the web layer has validated
+   * the provider's ID token): creates or updates their account, with no password, and gives it
+   * exactly the roles the provider's claims map to, on every sign-in. Refused for a disabled
+   * account and for an account with a password (a local account, such as the first
+   * administrator, is never taken over by a provider's user of the same name).
+   */
+  public Outcome externalSignIn(String username, String displayName, Set<String> roles,
+      String source) {
+    Instant now = Instant.now();
+    String name;
+    try {
+      name = AppUser.normalise(username);
+    } catch (IllegalArgumentException e) {
+      return refused(null, source, "openid connect: no user name claim");
+    }
+    if (name.length() > 100) {
+      return refused(null, source, "openid connect: user name longer than 100 characters");
+    }
+    Optional<AppUser> found = find(name);
+    AppUser user;
+    if (found.isEmpty()) {
+      user = new AppUser(name, displayName, roles, now);
+      em.persist(user);
+      events.record(SecurityEventType.USER_CREATED, name, source,
+          "openid connect; roles " + String.join(",", new java.util.TreeSet<>(roles)));
+    } else {
+      user = found.get();
+      if (user.getPasswordHash() != null) {
+        return refused(name, source, "openid connect: a local account has this name");
+      }
+      if (!user.isEnabled()) {
+        return refused(name, source, "openid connect: account disabled");
+      }
+      if (!user.getRoles().equals(roles)) {
+        events.record(SecurityEventType.USER_CHANGED, name, source,
+            "openid connect; roles " + String.join(",", new java.util.TreeSet<>(roles)));
+      }
+      user.assignRoles(roles, now);
+      user.rename(displayName, now);
+    }
+    user.signedIn(now);
+    events.record(SecurityEventType.SIGN_IN, name, source, "openid connect");
+    metrics.signedIn();
+    return new Outcome(true, name, Set.copyOf(user.getRoles()));
+  }
+
+  /** Records an OpenID Connect sign-in that failed before the provider named a user. */
+  public void externalSignInFailed(String source, String reason) {
+    refused(null, source, reason);
+  }
+
   /** The roles a signed-in user holds now; empty when the account was removed or disabled. */
   public Optional<Set<String>> currentRoles(String username) {
     return find(username).filter(AppUser::isEnabled).map(AppUser::getRoles);

@@ -23,8 +23,10 @@ import org.hibernate.persister.entity.AbstractEntityPersister;
 /**
  * Which entities the history records, where, and how they hang together, read from the persistence
  * unit: an entity joins the history with {@code @Audited} and its {@code _aud} table, nothing
- * else. A to-one link from one audited entity to another (a variant's experiment, a run's variant,
- * a citation's decision) makes the first part of the second's timeline.
+ * else. A required to-one link from one audited entity to another (a variant's experiment, a run's
+ * variant, a citation's decision, a checklist item's goal) makes the first part of the second's
+ * timeline: it names the owner. An optional link is a reference, not ownership (a goal item's proof
+ * by a decision), and leaves the timelines apart.
  */
 public final class AuditCatalog {
 
@@ -37,12 +39,12 @@ public final class AuditCatalog {
    * @param name its name in the API and the pages: the class name in lower case, words joined by
    *     {@code -} ({@code experiment}, {@code goal-item})
    * @param table its audit table
-   * @param parents its to-one links to other audited entities
+   * @param parents its required to-one links to other audited entities: its owners
    */
   public record AuditedType(String name, Class<?> javaType, String table, String idColumn,
       List<Link> parents) {}
 
-  /** A to-one link: this entity's {@code column} holds the id of a {@code parent}. */
+  /** A required to-one link: this entity's {@code column} holds the id of its {@code parent}. */
   public record Link(String parent, String column) {}
 
   private final Map<String, AuditedType> types;
@@ -85,6 +87,7 @@ public final class AuditCatalog {
         Class<?> target = attribute.getJavaType();
         if ((kind == PersistentAttributeType.MANY_TO_ONE
             || kind == PersistentAttributeType.ONE_TO_ONE)
+            && !attribute.isOptional()
             && names.containsKey(target) && !target.equals(type)) {
           String[] columns = persister.getPropertyColumnNames(attribute.getName());
           if (columns.length == 1) {

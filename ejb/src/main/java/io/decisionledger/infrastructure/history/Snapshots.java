@@ -27,8 +27,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.envers.AuditReader;
 import org.hibernate.envers.NotAudited;
+import org.hibernate.proxy.HibernateProxy;
 import org.hibernate.proxy.LazyInitializer;
 
 /**
@@ -42,9 +43,26 @@ public final class Snapshots {
   private static final Logger LOG = Logger.getLogger(Snapshots.class.getName());
 
   private final EntityManager em;
+  private final AuditReader reader;
+  private final Number labelsAt;
 
   public Snapshots(EntityManager em) {
+    this(em, null, null);
+  }
+
+  private Snapshots(EntityManager em, AuditReader reader, Number labelsAt) {
     this.em = em;
+    this.reader = reader;
+    this.labelsAt = labelsAt;
+  }
+
+  /**
+   * The same, but links to other entities read as those entities were at {@code revision}, in
+   * every snapshot: the states before and after one change then name a linked entity alike unless
+   * the link itself changed (renaming a goal is no change of its items).
+   */
+  public Snapshots labelledAt(AuditReader reader, Number revision) {
+    return new Snapshots(em, reader, revision);
   }
 
   /** The audited state of {@code entity} (not its id or version). */
@@ -66,8 +84,8 @@ public final class Snapshots {
   }
 
   /**
-   * How people know the entity: its {@code label()} (a decision's {@code ADR-0003}) and title or
-   * name, or its kind and id ({@code Run #12}).
+   * How people know the entity: its {@code label()} (a decision's {@code ADR-0003}) and title,
+   * name or text (a checklist item's), or its kind and id ({@code Run #12}).
    */
   public String label(Object entity, String typeName, Object id) {
     String label = null;
@@ -83,7 +101,7 @@ public final class Snapshots {
       LOG.log(Level.FINE, "No label for " + typeName + " " + id, e);
     }
     EntityType<?> type = em.getMetamodel().entity(entityClass(entity));
-    for (String name : List.of("title", "name")) {
+    for (String name : List.of("title", "name", "text")) {
       Attribute<?, ?> attribute = attributeOrNull(type, name);
       Field field = attribute == null ? null : field(attribute);
       if (field != null && read(field, entity) instanceof String text && !text.isBlank()) {
@@ -182,12 +200,29 @@ public final class Snapshots {
     }
     String typeName = AuditCatalog.nameOf(type);
     try {
-      Object loaded = lazy != null ? lazy.getImplementation() : target;
+      Object loaded = atLabelRevision(type, id);
+      if (loaded == null) {
+        loaded = lazy != null ? lazy.getImplementation() : target;
+      }
       return label(loaded, typeName, id) + " (" + typeName + " #" + id + ")";
     } catch (RuntimeException e) {
       // Not readable at that revision (gone, or never recorded): its kind and id say enough.
       LOG.log(Level.FINE, "Could not load " + typeName + " " + id + " for the history", e);
       return capitalised(typeName) + " #" + id;
+    }
+  }
+
+  /** The linked entity as it was at {@link #labelsAt}, or null when not asked or not recorded. */
+  private Object atLabelRevision(Class<?> type, Object id) {
+    if (reader == null || labelsAt == null || id == null || !reader.isEntityClassAudited(type)) {
+      return null;
+    }
+    try {
+      return reader.find(type, id, labelsAt);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "No state of " + type.getSimpleName() + " " + id + " at revision "
+          + labelsAt, e);
+      return null;
     }
   }
 

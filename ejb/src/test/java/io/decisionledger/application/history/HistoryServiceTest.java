@@ -13,12 +13,16 @@ import io.decisionledger.domain.model.experiment.ExperimentStatus;
 import io.decisionledger.domain.model.experiment.Run;
 import io.decisionledger.domain.model.experiment.RunSource;
 import io.decisionledger.domain.model.experiment.Variant;
+import io.decisionledger.domain.model.goal.Goal;
+import io.decisionledger.domain.model.goal.GoalItem;
+import io.decisionledger.domain.model.goal.GoalKind;
 import io.decisionledger.domain.model.history.ChangeKind;
 import io.decisionledger.domain.model.history.FieldChange;
 import io.decisionledger.infrastructure.history.RevisionAuthor;
 import io.decisionledger.testing.PersistenceUnitOnPostgres;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -203,6 +207,60 @@ class HistoryServiceTest {
 
     assertThat(history.recent("decision", 0, 200).items())
         .extracting(HistoryEntry::id).contains(id[0]);
+  }
+
+  @Test
+  void aGoalsTimelineHoldsItsChangesAndThoseOfItsItemsButNotTheProvingDecisions() {
+    Instant t = Instant.parse("2026-03-03T10:00:00Z");
+    long[] ids = new long[3];
+    inTransaction(w -> {
+      Decision d = new Decision(902, "Use Path A", t);
+      w.persist(d);
+      ids[0] = d.getId();
+      Goal g = new Goal("Deploy a cluster", GoalKind.SUCCESS, t);
+      g.addItem("Choose the path", t);
+      w.persist(g);
+      ids[1] = g.getId();
+    });
+    RevisionAuthor.actingAs("bob", () -> {
+      inTransaction(w -> find(w, Goal.class, ids[1]).describe("Deploy a production cluster",
+          "Three nodes", GoalKind.SUCCESS, LocalDate.parse("2026-06-30"), t));
+      return null;
+    });
+    inTransaction(w -> {
+      Goal g = find(w, Goal.class, ids[1]);
+      GoalItem item = g.getItems().get(0);
+      ids[2] = item.getId();
+      g.prove(item, find(w, Decision.class, ids[0]), t);
+    });
+    // Touching alone (updated_at is not audited) records nothing.
+    inTransaction(w -> find(w, Goal.class, ids[1]).touch(t.plusSeconds(60)));
+
+    List<HistoryEntry> entries = history.timeline("goal", ids[1], 0, 50).items();
+
+    // Newest revision first; within one revision (goal and item created together) by type.
+    assertThat(entries).extracting(e -> e.type() + ":" + e.kind()).containsExactly(
+        "goal-item:CHANGED", "goal:CHANGED", "goal:CREATED", "goal-item:CREATED");
+    assertThat(entries.get(0).label()).isEqualTo("Choose the path");
+    assertThat(entries.get(0).changes()).extracting(FieldChange::field)
+        .containsExactly("decision", "provenAt");
+    assertThat(entries.get(0).changes().get(0).after())
+        .isEqualTo("ADR-0902 Use Path A (decision #" + ids[0] + ")");
+    assertThat(entries.get(1).author()).isEqualTo("bob");
+    assertThat(entries.get(1).changes()).containsExactly(
+        FieldChange.of("title", "Deploy a cluster", "Deploy a production cluster"),
+        FieldChange.of("description", null, "Three nodes"),
+        FieldChange.of("targetDate", null, "2026-06-30"));
+    assertThat(entries.get(2).changes()).extracting(FieldChange::field)
+        .containsExactly("title", "kind", "createdAt");
+    assertThat(entries.get(3).changes()).contains(FieldChange.of("goal", null,
+        "Deploy a cluster (goal #" + ids[1] + ")"));
+
+    // The proof is a reference, not ownership: the decision's timeline is its own.
+    assertThat(history.timeline("decision", ids[0], 0, 50).items())
+        .extracting(HistoryEntry::type).containsOnly("decision");
+    assertThat(history.label("goal", ids[1])).isEqualTo("Deploy a production cluster");
+    assertThat(history.types()).contains("goal", "goal-item");
   }
 
   @Test

@@ -51,13 +51,14 @@ class SchemaMappingTest {
     try (SessionFactory factory = validated(db)) {
       var audit = AuditReaderFactory.get(factory.createEntityManager());
       for (String entity : List.of("experiment.Experiment", "experiment.Variant",
-          "experiment.Metric", "experiment.Run", "decision.Decision", "decision.Evidence")) {
+          "experiment.Metric", "experiment.Run", "decision.Decision", "decision.Evidence",
+          "goal.Goal", "goal.GoalItem")) {
         assertThat(audit.isEntityClassAudited(
             Class.forName("io.decisionledger.domain.model." + entity))).as(entity).isTrue();
       }
       assertThat(historyTables(factory)).contains("revision", "experiment_aud", "variant_aud",
           "metric_aud", "run_aud", "run_parameter_aud", "decision_aud", "decision_option_aud",
-          "decision_evidence_aud");
+          "decision_evidence_aud", "goal_aud", "goal_item_aud");
     }
   }
 
@@ -145,6 +146,45 @@ class SchemaMappingTest {
         ResultSet rs = s.executeQuery("SELECT count(*), min(changed_by) FROM revision")) {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(1);
+      assertThat(rs.getString(2)).isEqualTo("system");
+    }
+  }
+
+  @Test
+  void goalsWrittenBeforeTheirHistoryBeganGetTheirStateAsTheFirstRevision() throws Exception {
+    // A decision from before any history (V3 records it), then a goal from before V7.
+    DataSource db = migrated("goal_baseline", "2");
+    try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO decision (id, number, title, status, created_at, updated_at)"
+          + " VALUES (21, 1, 'Use Path A', 'ACCEPTED', now(), now())");
+    }
+    PersistenceUnitOnPostgres.migrate(db, "6");
+    try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+      s.execute("INSERT INTO goal (id, title, kind, created_at, updated_at)"
+          + " VALUES (22, 'Deploy a cluster', 'SUCCESS', now(), now())");
+      s.execute("INSERT INTO goal_item (id, goal_id, position, text, decision_id, proven_at)"
+          + " VALUES (23, 22, 0, 'Choose the path', 21, now())");
+    }
+    PersistenceUnitOnPostgres.migrate(db, null);
+
+    try (SessionFactory factory = validated(db); var session = factory.openSession()) {
+      var audit = AuditReaderFactory.get(session);
+      List<Number> revisions = audit.getRevisions(
+          io.decisionledger.domain.model.goal.Goal.class, 22L);
+      assertThat(revisions).hasSize(1);
+      var goal = audit.find(io.decisionledger.domain.model.goal.Goal.class, 22L,
+          revisions.get(0));
+      assertThat(goal.getTitle()).isEqualTo("Deploy a cluster");
+      var item = audit.find(io.decisionledger.domain.model.goal.GoalItem.class, 23L,
+          revisions.get(0));
+      assertThat(item.getText()).isEqualTo("Choose the path");
+      assertThat(item.getDecision().getTitle()).isEqualTo("Use Path A");
+    }
+    try (Connection c = db.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*), max(changed_by) FROM revision")) {
+      rs.next();
+      // V3's revision for the decision, V7's for the goal.
+      assertThat(rs.getInt(1)).isEqualTo(2);
       assertThat(rs.getString(2)).isEqualTo("system");
     }
   }

@@ -213,6 +213,97 @@ class HistoryApiIT {
   }
 
   @Test
+  void aGoalsTimelineShowsItsChangesAndItsItemsWithTheSignedInEditorAsAuthor() {
+    // An editor of its own, so the author is the caller and not the administrator who set up.
+    String editor = "goal-history-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String password = "pw-" + java.util.UUID.randomUUID();
+    Http.Response user = http.post("api/v1/users", "application/json", "{\"username\":\"" + editor
+        + "\",\"password\":\"" + password + "\",\"roles\":[\"editor\"]}");
+    assertThat(user.status()).as(user.body()).isEqualTo(201);
+    Http asEditor = Http.as(Deployments.root(base), editor, password);
+
+    String title = "History goal " + System.nanoTime();
+    JsonObject created = asEditor.postJson("api/v1/goals", """
+        {"title":"%s","kind":"LEARNING","items":[{"text":"Read the Envers guide"}]}
+        """.formatted(title));
+    long goal = id(created);
+    long item = id(created.getJsonArray("items").getJsonObject(0));
+    Http.Response changed = asEditor.put("api/v1/goals/" + goal, """
+        {"title":"%s v2","kind":"SUCCESS","description":"Hands on"}
+        """.formatted(title));
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+
+    List<JsonObject> timeline = items("api/v1/goals/" + goal + "/history");
+
+    // Newest revision first; the goal and its first item were created in one revision.
+    assertThat(timeline).extracting(e -> e.getString("type") + ":" + e.getString("change"))
+        .containsExactly("goal:CHANGED", "goal:CREATED", "goal-item:CREATED");
+    assertThat(timeline.stream().map(e -> e.getJsonNumber("revision").longValue()).distinct())
+        .hasSize(2);
+    assertThat(timeline).allSatisfy(e -> {
+      assertThat(e.getString("author")).isEqualTo(editor);
+      assertThat(e.getBoolean("firstRecorded")).isFalse();
+    });
+    JsonObject retitled = timeline.get(0);
+    assertThat(retitled.getString("label")).isEqualTo(title + " v2");
+    assertThat(retitled.getJsonArray("changes").getValuesAs(JsonObject.class))
+        .extracting(c -> c.getString("field") + ": " + text(c, "before") + " -> " + text(c, "after"))
+        .containsExactly("title: " + title + " -> " + title + " v2",
+            "description: null -> Hands on", "kind: LEARNING -> SUCCESS");
+    assertThat(change(timeline.get(1), "title")).hasValueSatisfying(c -> {
+      assertThat(c.isNull("before")).isTrue();
+      assertThat(text(c, "after")).isEqualTo(title);
+    });
+    JsonObject itemCreated = timeline.get(2);
+    assertThat(id(itemCreated)).isEqualTo(item);
+    assertThat(itemCreated.getString("label")).isEqualTo("Read the Envers guide");
+    assertThat(change(itemCreated, "goal")).hasValueSatisfying(
+        c -> assertThat(text(c, "after")).isEqualTo(title + " (goal #" + goal + ")"));
+
+    // Proving the item by a decision is a change of the item, in the goal's timeline only.
+    long decision = id(http.postJson("api/v1/decisions",
+        "{\"title\":\"Proof for " + title + "\"}"));
+    Http.Response proven = asEditor.put("api/v1/goals/" + goal + "/items/" + item + "/proof",
+        "{\"decisionId\":" + decision + "}");
+    assertThat(proven.status()).as(proven.body()).isEqualTo(200);
+    JsonObject proof = items("api/v1/goals/" + goal + "/history").get(0);
+    assertThat(proof.getString("type") + ":" + proof.getString("change"))
+        .isEqualTo("goal-item:CHANGED");
+    assertThat(proof.getString("author")).isEqualTo(editor);
+    assertThat(change(proof, "decision")).hasValueSatisfying(c -> {
+      assertThat(c.isNull("before")).isTrue();
+      assertThat(text(c, "after")).matches("ADR-\\d{4} Proof for " + title
+          + " \\(decision #" + decision + "\\)");
+    });
+    assertThat(proof.getJsonArray("changes").getValuesAs(JsonObject.class))
+        .extracting(c -> c.getString("field")).containsExactly("decision", "provenAt");
+    assertThat(items("api/v1/decisions/" + decision + "/history"))
+        .extracting(e -> e.getString("type")).containsOnly("decision");
+
+    // Deleting the proving decision reopens the item, and the goal's history says who did it.
+    assertThat(http.delete("api/v1/decisions/" + decision).status()).isEqualTo(204);
+    JsonObject reopened = items("api/v1/goals/" + goal + "/history").get(0);
+    assertThat(reopened.getString("type") + ":" + reopened.getString("change"))
+        .isEqualTo("goal-item:CHANGED");
+    assertThat(reopened.getString("author")).isEqualTo(io.decisionledger.it.TestDatabase.ADMIN);
+    assertThat(change(reopened, "decision")).hasValueSatisfying(c -> {
+      assertThat(text(c, "before")).contains("Proof for " + title);
+      assertThat(c.isNull("after")).isTrue();
+    });
+    assertThat(http.get("api/v1/goals/" + goal).json().getJsonObject("progress")
+        .getInt("completed")).isZero();
+
+    // Goals are in the recent changes, and a deleted goal keeps its history.
+    assertThat(items("api/v1/history?type=goal&limit=20"))
+        .anyMatch(e -> id(e) == goal && e.getString("label").equals(title + " v2"));
+    assertThat(items("api/v1/history?type=goal-item&limit=20")).anyMatch(e -> id(e) == item);
+    assertThat(asEditor.delete("api/v1/goals/" + goal).status()).isEqualTo(204);
+    assertThat(items("api/v1/goals/" + goal + "/history").subList(0, 2))
+        .extracting(e -> e.getString("type") + ":" + e.getString("change"))
+        .containsExactly("goal:DELETED", "goal-item:DELETED");
+  }
+
+  @Test
   void recentChangesAreNewestFirstAndFilterByKind() {
     String title = "Recent " + System.nanoTime();
     long experiment = id(http.postJson("api/v1/experiments",
@@ -239,7 +330,7 @@ class HistoryApiIT {
     long experiment = id(http.postJson("api/v1/experiments",
         "{\"title\":\"Read only " + System.nanoTime() + "\",\"owner\":\"ops\"}"));
     for (String path : List.of("api/v1/history", "api/v1/experiments/" + experiment + "/history",
-        "api/v1/decisions/1/history", "api/v1/runs/1/history")) {
+        "api/v1/decisions/1/history", "api/v1/runs/1/history", "api/v1/goals/1/history")) {
       assertProblem(http.post(path, "application/json", "{}"), 405);
       assertProblem(http.put(path, "{}"), 405);
       assertProblem(http.delete(path), 405);
@@ -251,12 +342,14 @@ class HistoryApiIT {
     assertProblem(http.get("api/v1/history?offset=-1"), 400);
     assertProblem(http.get("api/v1/experiments/987654321/history"), 404);
     assertProblem(http.get("api/v1/runs/987654321/history"), 404);
+    assertProblem(http.get("api/v1/goals/987654321/history"), 404);
   }
 
   @Test
   void theOpenApiDocumentDescribesTheHistory() {
     String openapi = http.get("openapi", "application/yaml").body();
     assertThat(openapi).contains("/api/v1/history").contains("/api/v1/experiments/{id}/history")
-        .contains("/api/v1/decisions/{id}/history").contains("/api/v1/runs/{id}/history");
+        .contains("/api/v1/decisions/{id}/history").contains("/api/v1/runs/{id}/history")
+        .contains("/api/v1/goals/{id}/history");
   }
 }

@@ -77,6 +77,23 @@ class HistoryPagesIT {
   }
 
   @Test
+  void aGoalsTimelineIsLinkedFromItsPageAndShowsItsChanges() {
+    String title = "Goal timeline page " + System.nanoTime();
+    long id = http.postJson("api/v1/goals", "{\"title\":\"" + title + "\",\"kind\":\"LEARNING\"}")
+        .getJsonNumber("id").longValue();
+    assertThat(http.put("api/v1/goals/" + id, "{\"title\":\"" + title + "\",\"kind\":\"SUCCESS\"}")
+        .status()).isEqualTo(200);
+
+    assertThat(page("goals/detail.xhtml?id=" + id))
+        .contains("history/timeline.xhtml?type=goal&amp;id=" + id);
+    String html = page("history/timeline.xhtml?type=goal&id=" + id);
+
+    assertThat(html).contains("History of " + title).contains("with its checklist items")
+        .contains("LEARNING").contains("SUCCESS").contains("history-before")
+        .contains("goals/detail.xhtml?id=" + id);
+  }
+
+  @Test
   void anUnknownTimelineIsAMessageNotAnError() {
     String html = page("history/timeline.xhtml?type=experiment&id=987654321");
     assertThat(html).contains("Experiment 987654321 does not exist");

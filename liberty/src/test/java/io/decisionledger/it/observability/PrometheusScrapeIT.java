@@ -65,6 +65,7 @@ class PrometheusScrapeIT {
     VARIABLES.put("$pod", "decision-ledger-0");
   }
 
+  static final String DECISIONS = "decisionledger_decisions";
   static final int ROWS_PER_REQUEST = 150;
   static final int ACCEPTED_REQUESTS = 2;
 
@@ -122,6 +123,8 @@ class PrometheusScrapeIT {
       double rowsBefore = prom.value("decisionledger_ingestion_rows_total{job=\"decision-ledger\"}").orElseThrow();
       double rejectedBefore = prom.value("decisionledger_ingestion_rejected_total{job=\"decision-ledger\"}").orElseThrow();
       double requestsBefore = prom.value("decisionledger_ingestion_requests_total{job=\"decision-ledger\"}").orElseThrow();
+      double proposedBefore = prom.value(DECISIONS + "{job=\"decision-ledger\", status=\"proposed\"}").orElseThrow();
+      double acceptedBefore = prom.value(DECISIONS + "{job=\"decision-ledger\", status=\"accepted\"}").orElseThrow();
 
       exercise(app);
 
@@ -134,6 +137,17 @@ class PrometheusScrapeIT {
           - rejectedBefore).as("rejected ingestion requests").isEqualTo(1.0);
       assertThat(prom.value("decisionledger_ingestion_requests_total{job=\"decision-ledger\"}").orElseThrow()
           - requestsBefore).as("ingestion requests").isEqualTo(ACCEPTED_REQUESTS + 1.0);
+      // The decision gauges count the ledger's rows at each scrape: one more of each status.
+      await("Prometheus sees the decisions").atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(500))
+          .untilAsserted(() -> {
+            assertThat(prom.value(DECISIONS + "{job=\"decision-ledger\", status=\"proposed\"}").orElseThrow()
+                - proposedBefore).as("proposed decisions").isEqualTo(1.0);
+            assertThat(prom.value(DECISIONS + "{job=\"decision-ledger\", status=\"accepted\"}").orElseThrow()
+                - acceptedBefore).as("accepted decisions").isEqualTo(1.0);
+          });
+      assertThat(prom.query("decisionledger_decisions{job=\"decision-ledger\"}")).as("one series per status")
+          .hasSize(5);
 
       // Every panel's query returns a number once a scrape or two after the traffic has landed.
       List<DashboardQuery> queries = dashboardQueries();
@@ -167,8 +181,17 @@ class PrometheusScrapeIT {
     }
   }
 
-  /** Ingestion (accepted and rejected), a comparison, pages, a 404: what the panels show. */
+  /**
+   * Two architecture decisions (one proposed, one accepted), ingestion (accepted and rejected), a
+   * comparison, pages, a 404: what the panels show.
+   */
   private static void exercise(Http app) {
+    app.postJson("api/v1/decisions", "{\"title\":\"Observability: proposed\"}");
+    long accepted = app.postJson("api/v1/decisions", "{\"title\":\"Observability: accepted\"}")
+        .getJsonNumber("id").longValue();
+    Http.Response accept = app.put("api/v1/decisions/" + accepted,
+        "{\"title\":\"Observability: accepted\",\"status\":\"ACCEPTED\"}");
+    assertThat(accept.status()).as(accept.body()).isEqualTo(200);
     long experiment = app.postJson("api/v1/experiments", "{\"title\":\"Observability\",\"owner\":\"it\"}")
         .getJsonNumber("id").longValue();
     long variant = app.postJson("api/v1/experiments/" + experiment + "/variants", "{\"name\":\"A\"}")

@@ -90,6 +90,22 @@ class SearchApiIT {
     return id;
   }
 
+  private long goal(String title, String description, String... itemTexts) {
+    var json = Json.createObjectBuilder().add("title", title).add("kind", "LEARNING");
+    if (description != null) {
+      json.add("description", description);
+    }
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    for (String text : itemTexts) {
+      items.add(Json.createObjectBuilder().add("text", text));
+    }
+    json.add("items", items);
+    long id = http.postJson("api/v1/goals", json.build().toString())
+        .getJsonNumber("id").longValue();
+    created.add("api/v1/goals/" + id);
+    return id;
+  }
+
   private Http.Response searchResponse(String q, String more) {
     return http.get("api/v1/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + more);
   }
@@ -272,6 +288,53 @@ class SearchApiIT {
     assertThat(keys(search(v))).containsExactly("EXPERIMENT:" + experimentId);
     assertThat(http.delete("api/v1/experiments/" + experimentId).status()).isEqualTo(204);
     assertThat(search(v).getJsonNumber("total").longValue()).isZero();
+  }
+
+  @Test
+  void goalsAreFoundByTitleDescriptionAndChecklistWithALinkToTheGoal() {
+    String w = word();
+    long inItem = goal("Learn the platform", null, "Boot a cluster", "Tune " + w + " for latency");
+    long inTitle = goal("Master " + w, null);
+    long inDescription = goal("Another goal", "Practise " + w + " every week.");
+    long experimentToo = experiment("Experiment on " + w, null, null);
+
+    JsonObject page = search(w);
+    assertThat(page.getJsonNumber("total").longValue()).isEqualTo(4);
+    List<String> order = keys(page);
+    assertThat(order.subList(0, 2)).containsExactlyInAnyOrder(
+        "GOAL:" + inTitle, "EXPERIMENT:" + experimentToo);
+    assertThat(order.subList(2, 4)).containsExactly("GOAL:" + inDescription, "GOAL:" + inItem);
+
+    JsonObject top = items(page).stream().filter(h -> key(h).equals("GOAL:" + inTitle))
+        .findFirst().orElseThrow();
+    assertThat(top.getString("kind")).isEqualTo("GOAL");
+    assertThat(top.getString("title")).isEqualTo("Master " + w);
+    assertThat(top.isNull("label")).isTrue();
+    assertThat(top.getString("status")).isEqualTo("LEARNING");
+    assertThat(top.getString("href")).isEqualTo("/api/v1/goals/" + inTitle);
+    Http.Response opened = http.get(top.getString("href").substring(1));
+    assertThat(opened.status()).isEqualTo(200);
+    assertThat(opened.json().getString("title")).isEqualTo("Master " + w);
+    JsonObject itemHit = items(page).get(3);
+    assertThat(itemHit.getString("snippet")).contains("Tune <mark>" + w + "</mark> for latency");
+
+    // The page links each goal to its page.
+    Http.Response html = http.get("search.xhtml?q=" + w, "text/html");
+    assertThat(html.status()).isEqualTo(200);
+    assertThat(html.body()).contains("goals/detail.xhtml?id=" + inItem)
+        .contains("goals/detail.xhtml?id=" + inTitle).contains("kind-goal");
+
+    // A word in no goal finds nothing; the vector follows the checklist (the trigger's copy).
+    assertThat(search(word()).getJsonNumber("total").longValue()).isZero();
+    assertThat(keys(search(w + " -boot"))).doesNotContain("GOAL:" + inItem);
+    long itemId = http.get("api/v1/goals/" + inItem).json().getJsonArray("items")
+        .getJsonObject(1).getJsonNumber("id").longValue();
+    Http.Response renamed = http.put("api/v1/goals/" + inItem + "/items/" + itemId,
+        "{\"text\":\"Tune the kernel\",\"done\":true,\"note\":\"Measured " + w + " twice\"}");
+    assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+    assertThat(keys(search(w))).contains("GOAL:" + inItem);
+    assertThat(http.delete("api/v1/goals/" + inItem + "/items/" + itemId).status()).isEqualTo(204);
+    assertThat(keys(search(w))).doesNotContain("GOAL:" + inItem);
   }
 
   @Test

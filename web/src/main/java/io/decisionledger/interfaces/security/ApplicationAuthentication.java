@@ -36,6 +36,11 @@ import java.util.stream.Collectors;
  *
  * Otherwise the request is anonymous: a protected page sends the browser to the sign-in page and
  * a protected API path answers 401 problem+json.
+ *
+ * <p>With {@code dl.auth.mode=oidc} ({@link OpenIdConnect}) step 2 is off (no password sign-in),
+ * {@code /oidc/sign-in} and {@code /oidc/callback} run the provider's sign-in, and an anonymous
+ * request for a protected page goes to the provider instead of the sign-in page. Bearer tokens
+ * and remembered sessions work as in form mode.
  */
 @ApplicationScoped
 public class ApplicationAuthentication implements HttpAuthenticationMechanism {
@@ -49,6 +54,7 @@ public class ApplicationAuthentication implements HttpAuthenticationMechanism {
   @Inject TokenService tokens;
   @Inject SessionUsers users;
   @Inject SecurityProblems problems;
+  @Inject OpenIdConnect oidc;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -59,7 +65,25 @@ public class ApplicationAuthentication implements HttpAuthenticationMechanism {
     }
     Credential credential =
         context.getAuthParameters() == null ? null : context.getAuthParameters().getCredential();
-    if (credential != null) {
+    if (oidc.enabled()) {
+      if (credential != null) {
+        // Password sign-in is off: people sign in at the provider.
+        return context.doNothing();
+      }
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      try {
+        if (path.equals(OpenIdConnect.CALLBACK)) {
+          oidc.callback(request, response);
+          return AuthenticationStatus.SEND_CONTINUE;
+        }
+        if (path.equals(OpenIdConnect.SIGN_IN)) {
+          oidc.start(request, response, request.getParameter("next"));
+          return AuthenticationStatus.SEND_CONTINUE;
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    } else if (credential != null) {
       return signIn(credential, request, context);
     }
     HttpSession session = request.getSession(false);
@@ -77,6 +101,14 @@ public class ApplicationAuthentication implements HttpAuthenticationMechanism {
     if (isApi(request)) {
       problems.unauthorized(response, "Sign in or send an API token (Authorization: Bearer)");
       return AuthenticationStatus.SEND_FAILURE;
+    }
+    if (oidc.enabled()) {
+      try {
+        oidc.start(request, response, target(request));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return AuthenticationStatus.SEND_CONTINUE;
     }
     return redirectToSignIn(request, context);
   }
@@ -108,18 +140,23 @@ public class ApplicationAuthentication implements HttpAuthenticationMechanism {
 
   private AuthenticationStatus redirectToSignIn(HttpServletRequest request,
       HttpMessageContext context) {
-    String target = request.getRequestURI().substring(request.getContextPath().length());
-    if (request.getQueryString() != null) {
-      target += "?" + request.getQueryString();
-    }
     String location = request.getContextPath() + SIGN_IN_PAGE + "?next="
-        + URLEncoder.encode(target, StandardCharsets.UTF_8);
+        + URLEncoder.encode(target(request), StandardCharsets.UTF_8);
     try {
       context.getResponse().sendRedirect(location);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     return AuthenticationStatus.SEND_CONTINUE;
+  }
+
+  /** The requested page with its query, relative to the application. */
+  private static String target(HttpServletRequest request) {
+    String target = request.getRequestURI().substring(request.getContextPath().length());
+    if (request.getQueryString() != null) {
+      target += "?" + request.getQueryString();
+    }
+    return target;
   }
 
   /** Whether the request presents an API token ({@code Authorization: Bearer ...}). */

@@ -2,7 +2,6 @@ package io.decisionledger.interfaces.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,19 +20,24 @@ import java.util.regex.Pattern;
  * otherwise. The id goes back in the {@code X-Request-Id} response header, into the request
  * attribute {@value #ATTRIBUTE}, and into every Liberty log record written on the request's thread
  * while it is served: Liberty's JSON logs show it as {@code ext_requestId}, and Loki finds all of a
- * request's lines by it.
+ * request's lines by it. When tracing is on, the request's span carries the id as the attribute
+ * {@value CurrentSpan#REQUEST_ID_ATTRIBUTE} and the log records carry the span's trace id as
+ * {@code ext_traceId}, so a log line leads to its trace and a trace to its log lines.
  *
  * <p>The log extension is Liberty's {@code com.ibm.websphere.logging.hpel.LogRecordContext}
  * (IBM API, visible to applications by default). It is called through a method handle so that the
  * module compiles without Liberty's API jar; on a server without it the id still travels in the
  * header and the attribute.
+ *
+ * <p>Mapped to every request by {@link RequestIdFilterRegistration}, after the container's own
+ * filters, so that the request's span exists when this filter runs.
  */
-@WebFilter(filterName = "RequestIdFilter", urlPatterns = "/*", asyncSupported = true)
 public class RequestIdFilter extends HttpFilter {
 
   public static final String HEADER = "X-Request-Id";
   public static final String ATTRIBUTE = "io.decisionledger.requestId";
   static final String EXTENSION = "requestId";
+  static final String TRACE_EXTENSION = "traceId";
 
   /** Letters, digits and {@code - _ . :}, 1 to 64 of them: UUIDs, W3C trace ids, ULIDs. */
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -62,24 +66,31 @@ public class RequestIdFilter extends HttpFilter {
     String id = idFor(request.getHeader(HEADER));
     request.setAttribute(ATTRIBUTE, id);
     response.setHeader(HEADER, id);
-    invoke(ADD, id);
+    String traceId = CurrentSpan.tagWithRequestId(id);
+    invoke(ADD, EXTENSION, id);
+    if (traceId != null) {
+      invoke(ADD, TRACE_EXTENSION, traceId);
+    }
     try {
       chain.doFilter(request, response);
     } finally {
-      // Threads are pooled: the next request on this thread must not inherit the id.
-      invoke(REMOVE, null);
+      // Threads are pooled: the next request on this thread must not inherit the ids.
+      invoke(REMOVE, EXTENSION, null);
+      if (traceId != null) {
+        invoke(REMOVE, TRACE_EXTENSION, null);
+      }
     }
   }
 
-  private static void invoke(MethodHandle handle, String id) {
+  private static void invoke(MethodHandle handle, String key, String value) {
     if (handle == null) {
       return;
     }
     try {
-      if (id == null) {
-        handle.invoke(EXTENSION);
+      if (value == null) {
+        handle.invoke(key);
       } else {
-        handle.invoke(EXTENSION, id);
+        handle.invoke(key, value);
       }
     } catch (Throwable e) {
       LOG.log(Level.FINE, "Could not set the request id log extension", e);

@@ -14,6 +14,8 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.envers.Audited;
+import org.hibernate.envers.NotAudited;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,8 +32,12 @@ import java.util.Set;
  * linking the decision or experiment that shows it, or ticked by hand with a note. The goal is the
  * aggregate: its items change only through it, and every change touches it, so two people
  * changing one checklist at once collide on its version instead of interleaving.
+ *
+ * <p>In the history (docs/architecture.md D16) a goal records its own fields; each item is recorded
+ * as a {@link GoalItem} of its own and shows in the goal's timeline through its link to the goal.
  */
 @Entity
+@Audited
 @Table(name = "goal")
 public class Goal {
 
@@ -55,6 +61,8 @@ public class Goal {
   @Column(name = "target_date")
   private LocalDate targetDate;
 
+  /** Not in the goal's own history: each item has its own, part of the goal's timeline. */
+  @NotAudited
   @OneToMany(mappedBy = "goal", cascade = CascadeType.ALL, orphanRemoval = true)
   @OrderBy("position")
   private List<GoalItem> items = new ArrayList<>();
@@ -62,6 +70,8 @@ public class Goal {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  /** Not in the history: every revision has its own time, and touching alone is no change. */
+  @NotAudited
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 

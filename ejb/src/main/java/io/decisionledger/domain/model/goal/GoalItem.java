@@ -11,15 +11,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
  * One line of a goal's checklist. It is <em>proven</em> while it links a decision or an
  * experiment (one at a time), <em>done</em> when someone ticked it by hand with a note saying how,
- * and <em>complete</em> when either holds. Changed only through its {@link Goal}.
+ * and <em>complete</em> when either holds. Changed only through its {@link Goal}. Recorded in the
+ * history with its goal's timeline (its link to the goal is its owner; the proof links are not).
  */
 @Entity
+@Audited
 @Table(name = "goal_item")
 public class GoalItem {
 
@@ -108,6 +111,16 @@ public class GoalItem {
     decision = null;
     experiment = null;
     provenAt = null;
+  }
+
+  /**
+   * Unlinks the proof of each item through its goal (which it touches): what deleting the
+   * decision or experiment that proved them does, so that the history records it.
+   */
+  public static void unproveAll(java.util.Collection<GoalItem> items, Instant now) {
+    for (GoalItem item : items) {
+      item.goal.unprove(item, now);
+    }
   }
 
   /** Linked to a decision or an experiment. */

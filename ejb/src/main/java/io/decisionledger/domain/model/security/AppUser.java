@@ -68,7 +68,7 @@ public class AppUser {
 
   public AppUser(String username, String displayName, Set<String> roles, Instant now) {
     this.username = normalise(username);
-    this.displayName = displayName == null || displayName.isBlank() ? null : displayName.strip();
+    this.displayName = clean(displayName);
     this.createdAt = Objects.requireNonNull(now, "now");
     this.updatedAt = now;
     assignRoles(roles, now);
@@ -91,6 +91,23 @@ public class AppUser {
     this.roles.clear();
     this.roles.addAll(roles);
     this.updatedAt = now;
+  }
+
+  /** A new display name (as an identity provider reports it); blank means none. */
+  public void rename(String displayName, Instant now) {
+    String cleaned = clean(displayName);
+    if (!Objects.equals(cleaned, this.displayName)) {
+      this.displayName = cleaned;
+      this.updatedAt = now;
+    }
+  }
+
+  private static String clean(String displayName) {
+    if (displayName == null || displayName.isBlank()) {
+      return null;
+    }
+    String stripped = displayName.strip();
+    return stripped.length() > 200 ? stripped.substring(0, 200) : stripped;
   }
 
   public void changePasswordHash(String hash, Instant now) {

@@ -132,7 +132,7 @@ public class DecisionResource {
   @Operation(summary = "Every decision as a MADR Markdown file, in a zip",
       description = "One file per decision, 0007-title-slug.md, in the MADR 3/4 layout with YAML"
           + " front matter (status, date, deciders, superseded-by, supersedes, the frozen"
-          + " evidence). Streamed; POST …/import takes it back (docs/architecture.md D12).")
+          + " evidence). Streamed; POST …/import takes it back (docs/architecture.md D15).")
   @APIResponse(responseCode = "200", description = "The zip",
       content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING,
           format = "binary")))

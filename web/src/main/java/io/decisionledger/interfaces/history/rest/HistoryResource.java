@@ -41,12 +41,13 @@ public class HistoryResource {
 
   @GET
   @Operation(summary = "Recent changes, newest first, paged on the server",
-      description = "Every recorded change of experiments, variants, metrics, runs, decisions and"
-          + " their evidence, with who, when and field-by-field differences.")
+      description = "Every recorded change of experiments, variants, metrics, runs, decisions,"
+          + " their evidence, goals and their checklist items, with who, when and field-by-field"
+          + " differences.")
   @APIResponse(responseCode = "200", description = "OK")
   public PageDto<HistoryEntryDto> recent(
       @Parameter(description = "Only this kind: experiment, variant, metric, run, decision,"
-          + " evidence") @QueryParam("type") String type,
+          + " evidence, goal, goal-item") @QueryParam("type") String type,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("20") int limit) {
     return HistoryDtos.page(history.recent(type, offset, limit));
@@ -99,6 +100,29 @@ public class HistoryResource {
         @QueryParam("offset") @DefaultValue("0") int offset,
         @QueryParam("limit") @DefaultValue("20") int limit) {
       return timeline(history, "decision", id, offset, limit);
+    }
+  }
+
+  /** A goal's timeline, with its checklist items' changes. */
+  @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.AUDITOR, Roles.ADMIN})
+  @Path("v1/goals/{id}/history")
+  @RequestScoped
+  @Produces(MediaType.APPLICATION_JSON)
+  @Tag(name = "History")
+  @APIResponse(responseCode = "404", description = "Unknown goal, never recorded",
+      content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+  public static class OfGoal {
+    @Inject HistoryService history;
+
+    @GET
+    @Operation(summary = "A goal's history, with its checklist items",
+        description = "Also for a deleted goal: the history outlives it. An item's proof shows"
+            + " as a change of the item (decision or experiment).")
+    @APIResponse(responseCode = "200", description = "OK")
+    public PageDto<HistoryEntryDto> get(@PathParam("id") long id,
+        @QueryParam("offset") @DefaultValue("0") int offset,
+        @QueryParam("limit") @DefaultValue("20") int limit) {
+      return timeline(history, "goal", id, offset, limit);
     }
   }
 

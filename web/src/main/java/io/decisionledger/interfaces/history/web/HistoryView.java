@@ -34,8 +34,8 @@ public class HistoryView {
   }
 
   /**
-   * Where an entry's entity is shown: an experiment's or a decision's page while it exists,
-   * otherwise its own timeline.
+   * Where an entry's entity is shown: an experiment's, a decision's or a goal's page while it
+   * exists, otherwise its own timeline.
    */
   public String outcome(HistoryEntry entry) {
     if (entry.kind() != ChangeKind.DELETED) {
@@ -44,6 +44,9 @@ public class HistoryView {
       }
       if ("decision".equals(entry.type())) {
         return "/decisions/detail";
+      }
+      if ("goal".equals(entry.type())) {
+        return "/goals/detail";
       }
     }
     return "/history/timeline";

@@ -48,6 +48,7 @@ public class TimelineBean implements Serializable {
     return switch (type == null ? "" : type) {
       case "experiment" -> "/experiments/detail";
       case "decision" -> "/decisions/detail";
+      case "goal" -> "/goals/detail";
       default -> null;
     };
   }

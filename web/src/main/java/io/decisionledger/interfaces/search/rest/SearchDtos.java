@@ -12,14 +12,15 @@ public final class SearchDtos {
 
   private SearchDtos() {}
 
-  @Schema(name = "SearchHit", description = "One experiment or decision that matched")
+  @Schema(name = "SearchHit", description = "One experiment, decision or goal that matched")
   public record SearchHitDto(
-      @Schema(description = "EXPERIMENT or DECISION") SearchKind kind,
+      @Schema(description = "EXPERIMENT, DECISION or GOAL") SearchKind kind,
       long id,
       @Schema(description = "Short reference shown before the title (ADR-0007), or null")
           String label,
       @Schema(description = "Plain text, not HTML") String title,
-      @Schema(description = "The experiment's or decision's status") String status,
+      @Schema(description = "The experiment's or decision's status; a goal's kind"
+          + " (LEARNING, SUCCESS)") String status,
       Instant updatedAt,
       @Schema(description = "Rank in (0, 1); only the order means anything") double score,
       @Schema(description = "HTML: escaped text with the matched words in <mark>, no other markup")
@@ -36,6 +37,7 @@ public final class SearchDtos {
       String collection = switch (hit.kind()) {
         case EXPERIMENT -> "experiments";
         case DECISION -> "decisions";
+        case GOAL -> "goals";
       };
       return "/api/v1/" + collection + "/" + hit.id();
     }

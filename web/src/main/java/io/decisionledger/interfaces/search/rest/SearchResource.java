@@ -24,12 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** One search over experiments and decisions. */
+/** One search over experiments, decisions and goals. */
 @RolesAllowed({Roles.VIEWER, Roles.EDITOR, Roles.AUDITOR, Roles.ADMIN, Roles.API_READ})
 @Path("v1/search")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Search", description = "Full-text search over experiments and decisions")
+@Tag(name = "Search", description = "Full-text search over experiments, decisions and goals")
 public class SearchResource {
 
   /** Deepest page served: beyond it, refine the query. */
@@ -38,7 +38,7 @@ public class SearchResource {
   @Inject SearchService search;
 
   @GET
-  @Operation(summary = "Search experiments and decisions",
+  @Operation(summary = "Search experiments, decisions and goals",
       description = "PostgreSQL full-text search (English stemming), best first: a match in a"
           + " title counts more than one in a summary or status, which counts more than one in a"
           + " body. Web-search syntax: words (all must occur), \"a phrase\", -excluded, or."

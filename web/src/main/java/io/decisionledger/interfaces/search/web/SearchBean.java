@@ -72,6 +72,7 @@ public class SearchBean implements Serializable {
     return switch (kind) {
       case EXPERIMENT -> "/experiments/detail";
       case DECISION -> "/decisions/detail";
+      case GOAL -> "/goals/detail";
     };
   }
 
@@ -80,12 +81,13 @@ public class SearchBean implements Serializable {
     return "badge kind-" + kind.name().toLowerCase(Locale.ROOT);
   }
 
-  /** The badge class of a hit's status, as on the experiment and decision pages. */
+  /** The badge class of a hit's status (a goal's kind), as on the pages of each kind. */
   public String statusClass(SearchHit hit) {
     String status = hit.status() == null ? "none" : hit.status().toLowerCase(Locale.ROOT);
     return switch (hit.kind()) {
       case EXPERIMENT -> "badge status-" + status;
       case DECISION -> "badge decision-status decision-" + status;
+      case GOAL -> "badge goal-" + status;
     };
   }
 

@@ -50,6 +50,7 @@ public class SessionResource {
 
   @Inject SecurityContext security;
   @Inject SecurityEvents events;
+  @Inject io.decisionledger.interfaces.security.OpenIdConnect oidc;
   @Inject io.decisionledger.interfaces.security.SessionUsers users;
 
   @Context HttpServletRequest request;
@@ -69,6 +70,11 @@ public class SessionResource {
     if (!errors.isEmpty()) {
       return Problem.response(Response.Status.BAD_REQUEST, "invalid-input", "Invalid input",
           "User name and password are required", errors);
+    }
+    if (oidc.enabled()) {
+      return Problem.response(Response.Status.UNAUTHORIZED, "unauthorized", "Unauthorized",
+          "Password sign-in is off: sign in at the identity provider, or use an API token",
+          List.of());
     }
     AuthenticationStatus status = security.authenticate(request, response,
         AuthenticationParameters.withParams()

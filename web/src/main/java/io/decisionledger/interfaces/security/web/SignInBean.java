@@ -2,6 +2,7 @@ package io.decisionledger.interfaces.security.web;
 
 import io.decisionledger.application.security.SecurityEvents;
 import io.decisionledger.domain.model.security.SecurityEventType;
+import io.decisionledger.interfaces.security.OpenIdConnect;
 import io.decisionledger.interfaces.web.Messages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -31,6 +32,7 @@ public class SignInBean {
   @Inject SecurityContext security;
   @Inject FacesContext faces;
   @Inject SecurityEvents events;
+  @Inject OpenIdConnect oidc;
 
   private String username;
   private String password;
@@ -70,12 +72,28 @@ public class SignInBean {
       events.record(SecurityEventType.SIGN_OUT, name, request.getRemoteAddr(), null);
     }
     faces.responseComplete();
+    if (oidc.enabled()) {
+      // Signed out here; the provider's end-session endpoint (if any) ends the provider's session.
+      external.redirect(oidc.signedOutLocation(request));
+      return;
+    }
     external.redirect(external.getRequestContextPath() + "/login.xhtml?signedOut=true");
   }
 
   String safeNext() {
     return next != null && LOCAL_TARGET.matcher(next).matches() && !next.startsWith("/login.xhtml")
         ? next : "/index.xhtml";
+  }
+
+  /** Whether people sign in at an OpenID Connect provider instead of with this form. */
+  public boolean isOidc() {
+    return oidc.enabled();
+  }
+
+  /** The link that starts a sign-in at the provider, coming back to {@code next}. */
+  public String getOidcSignInUrl() {
+    return faces.getExternalContext().getRequestContextPath() + OpenIdConnect.SIGN_IN + "?next="
+        + java.net.URLEncoder.encode(safeNext(), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   public String getUsername() {

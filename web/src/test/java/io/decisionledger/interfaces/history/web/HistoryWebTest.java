@@ -30,6 +30,12 @@ class HistoryWebTest {
     assertThat(view.toTimeline(deleted)).isTrue();
     assertThat(view.outcome(entry("run", 9, ChangeKind.CHANGED, false)))
         .isEqualTo("/history/timeline");
+    assertThat(view.outcome(entry("goal", 4, ChangeKind.CHANGED, false)))
+        .isEqualTo("/goals/detail");
+    assertThat(view.outcome(entry("goal", 4, ChangeKind.DELETED, false)))
+        .isEqualTo("/history/timeline");
+    assertThat(view.outcome(entry("goal-item", 5, ChangeKind.CREATED, false)))
+        .isEqualTo("/history/timeline");
   }
 
   @Test
