@@ -62,6 +62,17 @@ public class IngestionService {
    */
   public IngestionResult ingest(
       long runId, List<MeasurementInput> rows, String idempotencyKey, String bodyHash) {
+    return ingest(runId, rows, idempotencyKey, bodyHash, RowLocator.INDEX);
+  }
+
+  /**
+   * Writes {@code rows} into run {@code runId}, naming bad rows with {@code locator} (for a CSV
+   * file, by line).
+   *
+   * @see #ingest(long, List, String, String)
+   */
+  public IngestionResult ingest(long runId, List<MeasurementInput> rows, String idempotencyKey,
+      String bodyHash, RowLocator locator) {
     long started = System.nanoTime();
     if (rows.size() > maxRows) {
       throw new DomainException.TooLarge(
@@ -80,7 +91,7 @@ public class IngestionService {
     for (Metric m : experiments.metrics(experimentId)) {
       byName.put(m.getName(), m);
     }
-    Resolved resolved = resolve(rows, byName);
+    Resolved resolved = resolve(rows, byName, locator);
 
     IngestionResult result =
         em.unwrap(Session.class)
@@ -98,7 +109,8 @@ public class IngestionService {
 
   private record Resolved(Rows rows, Map<Long, Rollup> rollups) {}
 
-  private static Resolved resolve(List<MeasurementInput> rows, Map<String, Metric> byName) {
+  private static Resolved resolve(
+      List<MeasurementInput> rows, Map<String, Metric> byName, RowLocator locator) {
     int size = rows.size();
     long[] metricIds = new long[size];
     double[] values = new double[size];
@@ -109,12 +121,12 @@ public class IngestionService {
       MeasurementInput row = rows.get(i);
       Metric metric = row.metric() == null ? null : byName.get(row.metric());
       if (metric == null) {
-        errors.add(new FieldError("[" + i + "].metric", row.metric() == null
+        errors.add(new FieldError(locator.field(i, "metric"), row.metric() == null
             ? "metric is required" : "unknown metric '" + row.metric() + "' in this experiment"));
         continue;
       }
       if (!Double.isFinite(row.value())) {
-        errors.add(new FieldError("[" + i + "].value", "value must be a finite number"));
+        errors.add(new FieldError(locator.field(i, "value"), "value must be a finite number"));
         continue;
       }
       metricIds[i] = metric.getId();

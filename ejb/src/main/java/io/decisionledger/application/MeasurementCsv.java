@@ -1,11 +1,13 @@
 package io.decisionledger.application;
 
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +18,8 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Measurements as CSV: a header line naming the columns {@code metric}, {@code value} and
  * optionally {@code step} and {@code recorded_at} (ISO-8601 instant), then one measurement a line.
- * Errors name the line (the header is line 1).
+ * A UTF-8 byte order mark (spreadsheet programs write one) is skipped. Errors name the line (the
+ * header is line 1), and each row keeps its line so later checks can name it too.
  */
 public final class MeasurementCsv {
 
@@ -35,32 +38,54 @@ public final class MeasurementCsv {
           .setTrim(true)
           .get();
 
+  private static final char BYTE_ORDER_MARK = '\uFEFF';
+
   private MeasurementCsv() {}
 
-  /** What a CSV file held: the rows that parsed and the errors of those that did not. */
-  public record Result(List<MeasurementInput> rows, List<FieldError> errors, boolean tooLarge) {
+  /**
+   * What a CSV file held: the rows that parsed, the line each came from, and the errors of the
+   * lines that did not parse.
+   *
+   * @param lines {@code lines[i]} is the line of {@code rows.get(i)}; the header is line 1
+   */
+  public record Result(
+      List<MeasurementInput> rows, long[] lines, List<FieldError> errors, boolean tooLarge) {
+
     public boolean valid() {
       return errors.isEmpty() && !tooLarge;
+    }
+
+    /** The line the row at {@code index} came from. */
+    public long lineOf(int index) {
+      return lines[index];
+    }
+
+    /** Names rows by their line, for errors found after parsing (an unknown metric). */
+    public RowLocator locator() {
+      return RowLocator.lines(lines);
     }
   }
 
   /** Reads every line, collecting errors (at most {@code maxErrors}) instead of stopping. */
   public static Result read(Reader reader, int maxRows, int maxErrors) {
     List<MeasurementInput> rows = new ArrayList<>();
+    long[] lines = new long[16];
     List<FieldError> errors = new ArrayList<>();
-    try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
+    boolean tooLarge = false;
+    try (CSVParser parser =
+        CSVParser.builder().setReader(withoutByteOrderMark(reader)).setFormat(FORMAT).get()) {
       Map<String, Integer> header = lowerCase(parser.getHeaderMap());
       if (!header.containsKey(METRIC) || !header.containsKey(VALUE)) {
         errors.add(new FieldError("line 1",
             "the header must name the columns metric and value (and optionally step, recorded_at)"));
-        return new Result(rows, errors, false);
+        return new Result(rows, new long[0], errors, false);
       }
       for (CSVRecord record : parser) {
         if (rows.size() >= maxRows) {
-          return new Result(rows, errors, true);
+          tooLarge = true;
+          break;
         }
         long line = parser.getCurrentLineNumber();
-        String where = "line " + line;
         try {
           String metric = get(record, header, METRIC);
           if (metric == null || metric.isEmpty()) {
@@ -69,12 +94,17 @@ public final class MeasurementCsv {
           double value = parseValue(get(record, header, VALUE));
           String step = get(record, header, STEP);
           String at = get(record, header, RECORDED_AT);
-          rows.add(new MeasurementInput(metric, value,
+          MeasurementInput row = new MeasurementInput(metric, value,
               step == null || step.isEmpty() ? null : parseStep(step),
-              at == null || at.isEmpty() ? null : parseInstant(at)));
+              at == null || at.isEmpty() ? null : parseInstant(at));
+          if (rows.size() == lines.length) {
+            lines = Arrays.copyOf(lines, lines.length * 2);
+          }
+          lines[rows.size()] = line;
+          rows.add(row);
         } catch (IllegalArgumentException e) {
           if (errors.size() < maxErrors) {
-            errors.add(new FieldError(where, e.getMessage()));
+            errors.add(new FieldError("line " + line, e.getMessage()));
           }
         }
       }
@@ -83,7 +113,17 @@ public final class MeasurementCsv {
     } catch (IllegalStateException | UncheckedIOException e) {
       errors.add(new FieldError("file", "not readable as CSV: " + e.getMessage()));
     }
-    return new Result(rows, errors, false);
+    return new Result(rows, Arrays.copyOf(lines, rows.size()), errors, tooLarge);
+  }
+
+  /** Skips a leading U+FEFF, which would otherwise become part of the first column's name. */
+  static Reader withoutByteOrderMark(Reader reader) throws IOException {
+    PushbackReader pushback = new PushbackReader(reader, 1);
+    int first = pushback.read();
+    if (first != -1 && first != BYTE_ORDER_MARK) {
+      pushback.unread(first);
+    }
+    return pushback;
   }
 
   private static Map<String, Integer> lowerCase(Map<String, Integer> header) {

@@ -28,25 +28,54 @@ public final class DecisionLedgerServer {
     String serverName = System.getProperty("dl.server.name", "decision-ledger");
     Path dataDir = Path.of(System.getProperty("dl.data.dir", ".data"));
 
-    EmbeddedDatabase database = null;
     ProcessBuilder server =
         new ProcessBuilder(List.of(wlp.resolve("bin/server").toString(), "run", serverName))
             .inheritIO();
-    Map<String, String> env = server.environment();
-    if (configured("dl.db.url") == null) {
-      LOG.info("No database configured (DL_DB_URL); starting the embedded PostgreSQL in "
-          + dataDir.resolve("postgres"));
-      database = EmbeddedDatabase.start(dataDir.resolve("postgres"), EMBEDDED_PORT, false);
-      env.put("DL_DB_URL", database.jdbcUrl());
-      env.put("DL_DB_USER", EmbeddedDatabase.USER);
-      env.put("DL_DB_SSL_MODE", "disable");
-    } else {
+    EmbeddedDatabase database = provideDatabase(server.environment(), dataDir);
+    String adminPassword = provideAdminPassword(server.environment(), dataDir);
+
+    Process process = server.start();
+    DemoLoader.loadWhenReady(httpPort(), adminName(), adminPassword, process);
+    EmbeddedDatabase started = database;
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> shutdown(wlp, serverName, process, started), "dl-shutdown"));
+    int exit = process.waitFor();
+    LOG.info("Liberty exited with " + exit);
+  }
+
+  /**
+   * Points a child process at the database: the configured one ({@code DL_DB_URL} or {@code
+   * -Ddl.db.url}, with user and password), or else an embedded PostgreSQL started here with its
+   * data in {@code dataDir/postgres}, which the caller stops.
+   *
+   * @return the embedded database started, or null when one is configured
+   */
+  static EmbeddedDatabase provideDatabase(Map<String, String> env, Path dataDir)
+      throws IOException {
+    if (configured("dl.db.url") != null) {
       LOG.info("Using the configured database (DL_DB_URL)");
       copyIfSet(env, "dl.db.url");
       copyIfSet(env, "dl.db.user");
       copyIfSet(env, "dl.db.password");
+      return null;
     }
+    LOG.info("No database configured (DL_DB_URL); starting the embedded PostgreSQL in "
+        + dataDir.resolve("postgres"));
+    EmbeddedDatabase database =
+        EmbeddedDatabase.start(dataDir.resolve("postgres"), EMBEDDED_PORT, false);
+    env.put("DL_DB_URL", database.jdbcUrl());
+    env.put("DL_DB_USER", EmbeddedDatabase.USER);
+    env.put("DL_DB_SSL_MODE", "disable");
+    return database;
+  }
 
+  /**
+   * The first administrator's password for a child process: the configured one ({@code
+   * DL_ADMIN_PASSWORD} or {@code -Ddl.admin.password}, which the server reads itself), or else a
+   * random one kept in {@code dataDir/admin-password} (mode 600, made once) and passed on.
+   */
+  static String provideAdminPassword(Map<String, String> env, Path dataDir) throws IOException {
     String adminPassword = configured("dl.admin.password");
     if (adminPassword == null) {
       adminPassword = AdminPassword.readOrCreate(dataDir.resolve("admin-password"));
@@ -54,17 +83,12 @@ public final class DecisionLedgerServer {
       LOG.info("Sign in as '" + adminName() + "' with the password in "
           + dataDir.resolve("admin-password").toAbsolutePath());
     }
+    return adminPassword;
+  }
 
-    Process process = server.start();
-    DemoLoader.loadWhenReady(Integer.parseInt(
-        configured("dl.http.port") == null ? "9080" : configured("dl.http.port")),
-        adminName(), adminPassword, process);
-    EmbeddedDatabase started = database;
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(() -> shutdown(wlp, serverName, process, started), "dl-shutdown"));
-    int exit = process.waitFor();
-    LOG.info("Liberty exited with " + exit);
+  static int httpPort() {
+    String port = configured("dl.http.port");
+    return port == null ? 9080 : Integer.parseInt(port);
   }
 
   private static void shutdown(
@@ -92,7 +116,7 @@ public final class DecisionLedgerServer {
     }
   }
 
-  private static String adminName() {
+  static String adminName() {
     String name = configured("dl.admin.username");
     return name == null ? "admin" : name;
   }

@@ -224,9 +224,26 @@ class ApiIT {
     assertProblem(csv, 400);
     assertThat(csv.json().getJsonArray("errors").getJsonObject(0).getString("field"))
         .isEqualTo("line 3");
+    // CSV: an unknown metric is named with its line (a blank line counts), not a row index.
+    Http.Response csvUnknown = http.post("api/v1/runs/" + run + "/measurements", "text/csv",
+        "metric,value\nboot_time,1\n\nnope,2\n");
+    assertProblem(csvUnknown, 400);
+    JsonObject unknownLine = csvUnknown.json().getJsonArray("errors").getJsonObject(0);
+    assertThat(unknownLine.getString("field")).isEqualTo("line 4");
+    assertThat(unknownLine.getString("message")).contains("'nope'");
     // Nothing of any of them was written: the valid first rows rolled back with the rest.
     assertThat(http.get("api/v1/experiments/" + s.experiment() + "/comparison").json()
         .getJsonNumber("measurements").longValue()).isZero();
+  }
+
+  @Test
+  void aCsvWithAByteOrderMarkIsIngested() {
+    Setup s = setup("BOM " + System.nanoTime());
+    // Spreadsheet programs start UTF-8 files with EF BB BF; the header must still be read.
+    Http.Response response = http.post("api/v1/runs/" + run(s.baseline()) + "/measurements",
+        "text/csv", "\uFEFFmetric,value\nboot_time,1\nboot_time,2\n");
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    assertThat(response.json().getInt("rowsWritten")).isEqualTo(2);
   }
 
   @Test

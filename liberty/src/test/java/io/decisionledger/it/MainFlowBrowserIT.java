@@ -154,7 +154,8 @@ class MainFlowBrowserIT {
     Path bad = Files.createTempFile("bad", ".csv");
     Files.writeString(bad, "metric,value,step\niops,100,1\niops,NaN,2\nnope,3,3\n");
     Path good = Files.createTempFile("good", ".csv");
-    Files.writeString(good, "metric,value,step\niops,100,1\niops,110,2\niops,120,3\n");
+    // As a spreadsheet saves it: with a UTF-8 byte order mark.
+    Files.writeString(good, "\uFEFFmetric,value,step\niops,100,1\niops,110,2\niops,120,3\n");
     try {
       browser.get(root + "runs/upload.xhtml?experiment=" + experiment);
       WebElement file = wait.until(
@@ -162,8 +163,9 @@ class MainFlowBrowserIT {
       file.sendKeys(bad.toString());
       click("uploadForm:preview");
       WebElement errors = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("csvErrors")));
-      // Bad values by line; an unknown metric once by name, with how many rows use it.
-      assertThat(errors.getText()).contains("line 3").contains("nope");
+      // Bad values by line; an unknown metric once, by name and with its lines.
+      assertThat(errors.getText()).contains("line 3")
+          .contains("line 4: unknown metric 'nope' in this experiment");
       assertThat(browser.findElements(By.id("uploadForm:confirm"))).isEmpty();
 
       browser.findElement(By.cssSelector("input[type=file]")).sendKeys(good.toString());

@@ -3,6 +3,8 @@ package io.decisionledger.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URL;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -93,6 +95,53 @@ class OperationsIT {
     assertThat(openapi.body()).contains("/api/v1/experiments/{id}/comparison")
         .contains("/api/v1/runs/{id}/measurements").contains("Idempotency-Key");
     assertThat(root().get("openapi/ui/").status()).isEqualTo(200);
+  }
+
+  @Test
+  void openApiDescribesRequestBodiesDeclaredInTheEjbModule() throws Exception {
+    JsonObject doc = root().get("openapi", "application/json").json();
+    JsonObject schemas = doc.getJsonObject("components").getJsonObject("schemas");
+
+    // POST /experiments takes an ExperimentDraft (an EJB-module class) with its fields and rules.
+    JsonObject create = doc.getJsonObject("paths").getJsonObject("/api/v1/experiments")
+        .getJsonObject("post").getJsonObject("requestBody").getJsonObject("content")
+        .getJsonObject("application/json").getJsonObject("schema");
+    assertThat(create.getString("$ref")).isEqualTo("#/components/schemas/ExperimentDraft");
+    JsonObject draft = schemas.getJsonObject("ExperimentDraft");
+    assertThat(draft.getJsonObject("properties").keySet())
+        .contains("title", "hypothesis", "description", "owner", "status");
+    assertThat(draft.getJsonArray("required").getValuesAs(JsonString.class))
+        .extracting(JsonString::getString).contains("title", "owner");
+    assertThat(draft.getJsonObject("properties").getJsonObject("title").getInt("maxLength"))
+        .isEqualTo(200);
+
+    // Bulk ingestion: an array of MeasurementInput, whose metric and value are described.
+    JsonObject ingest = doc.getJsonObject("paths")
+        .getJsonObject("/api/v1/runs/{id}/measurements").getJsonObject("post")
+        .getJsonObject("requestBody").getJsonObject("content");
+    assertThat(ingest.getJsonObject("application/json").getJsonObject("schema")
+        .getJsonObject("items").getString("$ref"))
+        .isEqualTo("#/components/schemas/MeasurementInput");
+    assertThat(schemas.getJsonObject("MeasurementInput").getJsonObject("properties").keySet())
+        .contains("metric", "value", "step", "recordedAt");
+    assertThat(ingest).containsKey("text/csv");
+  }
+
+  @Test
+  void theBuildTimeOpenApiDocumentDescribesHowToAuthenticate() throws Exception {
+    // Served without a session (Liberty's endpoint, outside the application's security), from the
+    // file generated at build time: the schemes of RestApplication are in it.
+    Http.Response response = Http.anonymous(Deployments.root(base)).get("openapi", "application/json");
+    assertThat(response.status()).isEqualTo(200);
+    JsonObject doc = response.json();
+    JsonObject schemes = doc.getJsonObject("components").getJsonObject("securitySchemes");
+    assertThat(schemes.getJsonObject("token").getString("type")).isEqualTo("http");
+    assertThat(schemes.getJsonObject("token").getString("scheme")).isEqualTo("bearer");
+    assertThat(schemes.getJsonObject("session").getString("type")).isEqualTo("apiKey");
+    assertThat(schemes.getJsonObject("session").getString("in")).isEqualTo("cookie");
+    assertThat(schemes.getJsonObject("session").getString("name")).isEqualTo("DLSESSION");
+    assertThat(doc.getJsonArray("security").getValuesAs(JsonObject.class))
+        .flatExtracting(JsonObject::keySet).containsExactlyInAnyOrder("token", "session");
   }
 
   @Test

@@ -81,8 +81,9 @@ public final class ConfigRegistry {
       plain("dl.security.lockout.duration", "PT15M",
           "How long a locked account stays locked (ISO-8601 duration)"),
       // MicroProfile settings of the runtime, bundled or in server.xml
-      plain("mp.openapi.scan.packages", "io.decisionledger",
-          "Only our classes are scanned for the OpenAPI document (start-up time)"),
+      plain("mp.openapi.scan.disable", "true",
+          "Liberty does not scan the classes at start-up: it serves the OpenAPI document generated"
+              + " when the WAR is built (which also describes the EJB module's request types)"),
       plain("mp.openapi.extensions.liberty.merged.include", "all",
           "The OpenAPI document covers every module of the application"),
       plain("mp.metrics.distribution.timer.buckets",

@@ -100,7 +100,7 @@ class ConfigAuditIT {
     assertThat(pool.getBoolean("set")).isFalse();
     assertThat(audit.get("mp.metrics.distribution.percentiles").getString("source"))
         .isEqualTo("SERVER_CONFIGURATION");
-    assertThat(audit.get("mp.openapi.scan.packages").getString("source"))
+    assertThat(audit.get("mp.openapi.scan.disable").getString("source"))
         .isEqualTo("BUILT_IN_DEFAULT");
     JsonObject maxRows = audit.get("dl.ingest.max-rows");
     assertThat(maxRows.getString("source")).isEqualTo("BUILT_IN_DEFAULT");

@@ -5,6 +5,7 @@ import io.decisionledger.application.DomainException;
 import io.decisionledger.application.IngestionService;
 import io.decisionledger.application.MeasurementCsv;
 import io.decisionledger.application.MeasurementInput;
+import io.decisionledger.application.RowLocator;
 import io.decisionledger.application.RunDraft;
 import io.decisionledger.application.RunService;
 import io.decisionledger.interfaces.experiment.rest.Dtos.IngestionResultDto;
@@ -119,8 +120,9 @@ public class RunResource {
     try {
       byte[] bytes = readBounded(body);
       String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-      List<MeasurementInput> rows = parse(new ByteArrayInputStream(bytes), contentType);
-      IngestionResultDto result = IngestionResultDto.of(ingestion.ingest(id, rows, key, hash));
+      Parsed parsed = parse(new ByteArrayInputStream(bytes), contentType);
+      IngestionResultDto result = IngestionResultDto.of(
+          ingestion.ingest(id, parsed.rows(), key, hash, parsed.locator()));
       return Response.status(result.replayed() ? Response.Status.OK : Response.Status.CREATED)
           .header("Idempotent-Replayed", result.replayed() ? "true" : null)
           .entity(result)
@@ -138,7 +140,10 @@ public class RunResource {
     return BoundedBody.read(body, MAX_BODY_BYTES);
   }
 
-  private List<MeasurementInput> parse(InputStream body, MediaType contentType) {
+  /** The rows of a body, and how its errors name a row: JSON by index, CSV by line. */
+  private record Parsed(List<MeasurementInput> rows, RowLocator locator) {}
+
+  private Parsed parse(InputStream body, MediaType contentType) {
     int maxRows = ingestion.maxRows();
     if (contentType != null && CSV.equals(contentType.getType() + "/" + contentType.getSubtype())) {
       MeasurementCsv.Result csv = MeasurementCsv.read(
@@ -153,10 +158,10 @@ public class RunResource {
                 .limit(3).map(e -> e.field() + ": " + e.message())
                 .collect(Collectors.joining("; ")), csv.errors());
       }
-      return csv.rows();
+      return new Parsed(csv.rows(), csv.locator());
     }
     try {
-      return MeasurementJson.read(body, maxRows);
+      return new Parsed(MeasurementJson.read(body, maxRows), RowLocator.INDEX);
     } catch (UncheckedIOException e) {
       throw DomainException.InvalidInput.of("body", "The body could not be read");
     }

@@ -3,6 +3,7 @@ package io.decisionledger.interfaces.experiment.web;
 import io.decisionledger.application.IngestionResult;
 import io.decisionledger.application.IngestionService;
 import io.decisionledger.application.MeasurementInput;
+import io.decisionledger.application.RowLocator;
 import io.decisionledger.application.RunDraft;
 import io.decisionledger.application.RunService;
 import io.decisionledger.domain.model.experiment.Run;
@@ -28,18 +29,25 @@ public class RunRecorder {
   @Transactional
   public Recorded record(long variantId, RunDraft draft, RunSource source,
       List<MeasurementInput> measurements) {
+    return record(variantId, draft, source, measurements, RowLocator.INDEX);
+  }
+
+  /** As {@link #record(long, RunDraft, RunSource, List)}, naming bad rows with {@code locator}. */
+  @Transactional
+  public Recorded record(long variantId, RunDraft draft, RunSource source,
+      List<MeasurementInput> measurements, RowLocator locator) {
     Run run = runs.create(variantId, draft, source);
     int written = 0;
     if (!measurements.isEmpty()) {
-      IngestionResult result = ingestion.ingest(run.getId(), measurements, null, null);
+      IngestionResult result = ingestion.ingest(run.getId(), measurements, null, null, locator);
       written = result.rowsWritten();
     }
     return new Recorded(run.getId(), written);
   }
 
-  /** Adds measurements to an existing run. */
-  public Recorded append(long runId, List<MeasurementInput> measurements) {
-    IngestionResult result = ingestion.ingest(runId, measurements, null, null);
+  /** Adds measurements to an existing run, naming bad rows with {@code locator}. */
+  public Recorded append(long runId, List<MeasurementInput> measurements, RowLocator locator) {
+    IngestionResult result = ingestion.ingest(runId, measurements, null, null, locator);
     return new Recorded(runId, result.rowsWritten());
   }
 

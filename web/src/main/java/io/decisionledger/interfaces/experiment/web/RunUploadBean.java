@@ -5,6 +5,7 @@ import io.decisionledger.application.ExperimentService;
 import io.decisionledger.application.FieldError;
 import io.decisionledger.application.MeasurementCsv;
 import io.decisionledger.application.MeasurementInput;
+import io.decisionledger.application.RowLocator;
 import io.decisionledger.application.RunDraft;
 import io.decisionledger.application.RunService;
 import io.decisionledger.domain.model.experiment.Metric;
@@ -19,10 +20,8 @@ import jakarta.faces.model.SelectItemGroup;
 import io.decisionledger.interfaces.web.ViewModel;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +30,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.primefaces.model.file.UploadedFile;
 
 /**
@@ -53,6 +57,9 @@ public class RunUploadBean implements Serializable {
   static final int MAX_ERRORS = 100;
   static final String VARIANT_PREFIX = "variant:";
   static final String RUN_PREFIX = "run:";
+  /** How many lines an unknown metric's error lists before "and n more". */
+  static final int LINES_SHOWN = 5;
+  private static final Pattern LINE_NUMBER = Pattern.compile("lines? (\\d+)");
 
   @Inject ExperimentService experiments;
   @Inject RunService runService;
@@ -138,9 +145,7 @@ public class RunUploadBean implements Serializable {
       total = result.rows().size();
       tooLarge = result.tooLarge();
       previewRows = List.copyOf(result.rows().subList(0, Math.min(PREVIEW_ROWS, total)));
-      List<FieldError> all = new ArrayList<>(result.errors());
-      all.addAll(unknownMetrics(result.rows(), metricNames));
-      errors = List.copyOf(all);
+      errors = errors(result, metricNames);
       if (tooLarge) {
         Messages.error("The file has more than " + recorder.maxRows()
             + " measurements: split it into several uploads.");
@@ -174,6 +179,7 @@ public class RunUploadBean implements Serializable {
         return null;
       }
       List<MeasurementInput> rows = result.rows();
+      RowLocator byLine = result.locator();
       RunRecorder.Recorded recorded;
       long id = Long.parseLong(target.substring(target.indexOf(':') + 1));
       if (target.startsWith(VARIANT_PREFIX)) {
@@ -183,9 +189,9 @@ public class RunUploadBean implements Serializable {
         rows.stream().map(MeasurementInput::recordedAt).filter(Objects::nonNull)
             .max(Instant::compareTo).ifPresent(draft::setFinishedAt);
         draft.setNotes("Uploaded from " + fileName);
-        recorded = recorder.record(id, draft, RunSource.CSV, rows);
+        recorded = recorder.record(id, draft, RunSource.CSV, rows, byLine);
       } else {
-        recorded = recorder.append(id, rows);
+        recorded = recorder.append(id, rows, byLine);
       }
       Messages.info("Saved " + recorded.measurements() + " measurements into run #"
           + recorded.runId() + ".");
@@ -202,35 +208,75 @@ public class RunUploadBean implements Serializable {
   }
 
   private MeasurementCsv.Result read(Path path) throws IOException {
-    try (Reader reader = withoutBom(Files.newBufferedReader(path, StandardCharsets.UTF_8))) {
+    try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       return MeasurementCsv.read(reader, recorder.maxRows(), MAX_ERRORS);
     }
   }
 
-  /** Spreadsheet programs start UTF-8 files with a byte order mark; the header must not see it. */
-  static Reader withoutBom(BufferedReader reader) throws IOException {
-    PushbackReader pushback = new PushbackReader(reader, 1);
-    int first = pushback.read();
-    if (first != -1 && first != '\uFEFF') {
-      pushback.unread(first);
+  /**
+   * Every error of a file in line order: the lines that did not parse, and per unknown metric name
+   * one error naming its lines.
+   */
+  static List<FieldError> errors(MeasurementCsv.Result result, Set<String> known) {
+    record Located(long line, FieldError error) {}
+    List<Located> all = new ArrayList<>();
+    for (FieldError error : result.errors()) {
+      all.add(new Located(firstLine(error.field()), error));
     }
-    return pushback;
+    for (Map.Entry<String, Lines> unknown : unknownMetrics(result, known).entrySet()) {
+      Lines lines = unknown.getValue();
+      all.add(new Located(lines.first().get(0), new FieldError(lines.describe(),
+          "unknown metric '" + unknown.getKey() + "' in this experiment; known metrics: "
+              + (known.isEmpty() ? "none yet" : String.join(", ", new TreeSet<>(known))))));
+    }
+    all.sort(Comparator.comparingLong(Located::line));
+    return all.stream().map(Located::error).toList();
   }
 
-  /** One error per unknown metric name, with how many rows name it. */
-  static List<FieldError> unknownMetrics(List<MeasurementInput> rows, Set<String> known) {
-    Map<String, Integer> unknown = new LinkedHashMap<>();
-    for (MeasurementInput row : rows) {
-      if (!known.contains(row.metric())) {
-        unknown.merge(row.metric(), 1, Integer::sum);
+  /** Where a metric name occurs: its first {@link #LINES_SHOWN} lines and how many in all. */
+  record Lines(List<Long> first, int count) {
+
+    Lines add(long line) {
+      List<Long> more = first;
+      if (first.size() < LINES_SHOWN) {
+        more = new ArrayList<>(first);
+        more.add(line);
+      }
+      return new Lines(more, count + 1);
+    }
+
+    /** {@code line 3}, {@code lines 3, 5 and 9}, {@code lines 3, 5, 9, 12, 15 and 7 more}. */
+    String describe() {
+      if (count == 1) {
+        return "line " + first.get(0);
+      }
+      String listed = first.stream().map(String::valueOf).collect(Collectors.joining(", "));
+      if (first.size() < count) {
+        return "lines " + listed + " and " + (count - first.size()) + " more";
+      }
+      int last = listed.lastIndexOf(", ");
+      return "lines " + listed.substring(0, last) + " and " + listed.substring(last + 2);
+    }
+  }
+
+  /** Per unknown metric name, in order of first use, the lines that name it. */
+  static Map<String, Lines> unknownMetrics(MeasurementCsv.Result result, Set<String> known) {
+    Map<String, Lines> unknown = new LinkedHashMap<>();
+    List<MeasurementInput> rows = result.rows();
+    for (int i = 0; i < rows.size(); i++) {
+      if (!known.contains(rows.get(i).metric())) {
+        long line = result.lineOf(i);
+        unknown.merge(rows.get(i).metric(), new Lines(List.of(line), 1),
+            (seen, next) -> seen.add(line));
       }
     }
-    List<FieldError> errors = new ArrayList<>();
-    unknown.forEach((name, count) -> errors.add(new FieldError("metric '" + name + "'",
-        "unknown in this experiment (" + count + (count == 1 ? " row" : " rows")
-            + "); known metrics: " + (known.isEmpty() ? "none yet" : String.join(", ",
-                known.stream().sorted().toList())))));
-    return errors;
+    return unknown;
+  }
+
+  /** The number in a field such as {@code line 12} (0 for {@code file} and the like). */
+  private static long firstLine(String field) {
+    Matcher m = LINE_NUMBER.matcher(field == null ? "" : field);
+    return m.lookingAt() ? Long.parseLong(m.group(1)) : 0;
   }
 
   private void clear() {

@@ -3,10 +3,9 @@ package io.decisionledger.interfaces.experiment.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.decisionledger.application.FieldError;
+import io.decisionledger.application.MeasurementCsv;
 import io.decisionledger.application.MeasurementInput;
 import io.decisionledger.interfaces.web.Messages;
-import java.io.BufferedReader;
-import java.io.Reader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,23 +49,41 @@ class RunFormsTest {
   }
 
   @Test
-  void unknownMetricsAreCountedOncePerName() {
-    List<FieldError> errors = RunUploadBean.unknownMetrics(List.of(
-        new MeasurementInput("a", 1, null, null),
-        new MeasurementInput("x", 1, null, null),
-        new MeasurementInput("x", 2, null, null)), Set.of("a", "b"));
+  void anUnknownMetricIsNamedOnceWithItsLinesAmongTheOtherErrorsInLineOrder() {
+    MeasurementCsv.Result csv = MeasurementCsv.read(new StringReader(
+        "metric,value\na,1\nx,1\nboot,NaN\n\nx,2\n"), 100, 100);
 
-    assertThat(errors).containsExactly(new FieldError("metric 'x'",
-        "unknown in this experiment (2 rows); known metrics: a, b"));
+    List<FieldError> errors = RunUploadBean.errors(csv, Set.of("b", "a", "boot"));
+
+    assertThat(errors).extracting(FieldError::field).containsExactly("lines 3 and 6", "line 4");
+    assertThat(errors.get(0).message())
+        .isEqualTo("unknown metric 'x' in this experiment; known metrics: a, b, boot");
+    assertThat(errors.get(1).message()).contains("not a finite number");
   }
 
   @Test
-  void aByteOrderMarkIsDropped() throws Exception {
-    try (Reader r = RunUploadBean.withoutBom(new BufferedReader(new StringReader("\uFEFFmetric")))) {
-      char[] buf = new char[6];
-      assertThat(r.read(buf)).isEqualTo(6);
-      assertThat(new String(buf)).isEqualTo("metric");
+  void aSingleUnknownRowIsNamedByItsLine() {
+    MeasurementCsv.Result csv =
+        MeasurementCsv.read(new StringReader("metric,value\nnope,1\n"), 100, 100);
+
+    assertThat(RunUploadBean.errors(csv, Set.of())).containsExactly(new FieldError("line 2",
+        "unknown metric 'nope' in this experiment; known metrics: none yet"));
+  }
+
+  @Test
+  void manyLinesAreCutAfterFive() {
+    StringBuilder csv = new StringBuilder("metric,value\n");
+    for (int i = 0; i < 7; i++) {
+      csv.append("x,").append(i).append('\n');
     }
+    MeasurementCsv.Result seven = MeasurementCsv.read(new StringReader(csv.toString()), 100, 100);
+    MeasurementCsv.Result five = MeasurementCsv.read(
+        new StringReader("metric,value\nx,1\nx,2\nok,1\nx,3\nx,4\nx,5\n"), 100, 100);
+
+    assertThat(RunUploadBean.errors(seven, Set.of("ok"))).extracting(FieldError::field)
+        .containsExactly("lines 2, 3, 4, 5, 6 and 2 more");
+    assertThat(RunUploadBean.errors(five, Set.of("ok"))).extracting(FieldError::field)
+        .containsExactly("lines 2, 3, 5, 6 and 7");
   }
 
   @Test
