@@ -1,13 +1,16 @@
 package io.decisionledger.application;
 
 import io.decisionledger.application.decision.DecisionService;
+import io.decisionledger.application.security.SignInFailure;
 import io.decisionledger.domain.model.decision.DecisionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,6 +51,8 @@ public class ApplicationMetrics {
   private Timer comparison;
   private Counter signIns;
   private Counter signInFailures;
+  private final Map<SignInFailure, Counter> signInFailuresByReason =
+      new EnumMap<>(SignInFailure.class);
 
   void register(@Observes Startup startup) {
     rows = registry.counter(Metadata.builder().withName("decisionledger.ingestion.rows")
@@ -66,6 +71,12 @@ public class ApplicationMetrics {
         .withDescription("Password sign-ins by outcome").build();
     signIns = registry.counter(signInMetadata, new Tag("outcome", "success"));
     signInFailures = registry.counter(signInMetadata, new Tag("outcome", "failure"));
+    Metadata failureMetadata = Metadata.builder().withName("decisionledger.signin.failures")
+        .withDescription("Refused sign-ins (password and OpenID Connect) by reason").build();
+    for (SignInFailure reason : SignInFailure.values()) {
+      signInFailuresByReason.put(reason,
+          registry.counter(failureMetadata, new Tag("reason", reason.label())));
+    }
     Metadata byStatus = Metadata.builder().withName("decisionledger.decisions")
         .withDescription("Architecture decisions by status").build();
     for (DecisionStatus status : DecisionStatus.values()) {
@@ -132,8 +143,10 @@ public class ApplicationMetrics {
     signIns.inc();
   }
 
-  public void signInFailed() {
+  /** A refused sign-in: counted by its reason, never by the user it named. */
+  public void signInFailed(SignInFailure reason) {
     ensureRegistered();
     signInFailures.inc();
+    signInFailuresByReason.get(reason).inc();
   }
 }

@@ -52,25 +52,27 @@ public class SignInService {
       name = AppUser.normalise(username);
     } catch (IllegalArgumentException e) {
       passwords.spendVerificationTime(password);
-      return refused(null, source, "no user name");
+      return refused(null, source, SignInFailure.REFUSED, "no user name");
     }
     Optional<AppUser> found = find(name);
     if (found.isEmpty()) {
       passwords.spendVerificationTime(password);
-      return refused(name, source, "unknown user");
+      return refused(name, source, SignInFailure.REFUSED, "unknown user");
     }
     AppUser user = found.get();
     if (user.isLocked(now)) {
       passwords.spendVerificationTime(password);
-      return refused(name, source, "account locked");
+      return refused(name, source, SignInFailure.LOCKED, "account locked");
     }
     if (!user.isEnabled() || user.getPasswordHash() == null) {
       passwords.spendVerificationTime(password);
-      return refused(name, source, user.isEnabled() ? "no password sign-in" : "account disabled");
+      return user.isEnabled()
+          ? refused(name, source, SignInFailure.REFUSED, "no password sign-in")
+          : refused(name, source, SignInFailure.DISABLED, "account disabled");
     }
     if (!passwords.verify(password, user.getPasswordHash())) {
       boolean locked = user.failedSignIn(maxFailures, lockFor, now);
-      Outcome outcome = refused(name, source, "wrong password");
+      Outcome outcome = refused(name, source, SignInFailure.REFUSED, "wrong password");
       if (locked) {
         events.record(SecurityEventType.ACCOUNT_LOCKED, name, source,
             "locked for " + lockFor + " after " + maxFailures + " failures");
@@ -97,10 +99,11 @@ public class SignInService {
     try {
       name = AppUser.normalise(username);
     } catch (IllegalArgumentException e) {
-      return refused(null, source, "openid connect: no user name claim");
+      return refused(null, source, SignInFailure.PROVIDER, "openid connect: no user name claim");
     }
     if (name.length() > 100) {
-      return refused(null, source, "openid connect: user name longer than 100 characters");
+      return refused(null, source, SignInFailure.PROVIDER,
+          "openid connect: user name longer than 100 characters");
     }
     Optional<AppUser> found = find(name);
     AppUser user;
@@ -112,10 +115,12 @@ public class SignInService {
     } else {
       user = found.get();
       if (user.getPasswordHash() != null) {
-        return refused(name, source, "openid connect: a local account has this name");
+        return refused(name, source, SignInFailure.PROVIDER,
+            "openid connect: a local account has this name");
       }
       if (!user.isEnabled()) {
-        return refused(name, source, "openid connect: account disabled");
+        return refused(name, source, SignInFailure.DISABLED,
+            "openid connect: account disabled");
       }
       if (!user.getRoles().equals(roles)) {
         events.record(SecurityEventType.USER_CHANGED, name, source,
@@ -132,7 +137,7 @@ public class SignInService {
 
   /** Records an OpenID Connect sign-in that failed before the provider named a user. */
   public void externalSignInFailed(String source, String reason) {
-    refused(null, source, reason);
+    refused(null, source, SignInFailure.PROVIDER, reason);
   }
 
   /** The roles a signed-in user holds now; empty when the account was removed or disabled. */
@@ -148,9 +153,13 @@ public class SignInService {
     return users.stream().findFirst();
   }
 
-  private Outcome refused(String name, String source, String reason) {
+  /**
+   * Records a refusal: the trail gets the user name and the detailed reason, the metric only the
+   * bounded {@code failure} (an unknown user and a wrong password look the same there).
+   */
+  private Outcome refused(String name, String source, SignInFailure failure, String reason) {
     events.record(SecurityEventType.SIGN_IN_FAILED, name, source, reason);
-    metrics.signInFailed();
+    metrics.signInFailed(failure);
     return Outcome.refused();
   }
 }

@@ -28,6 +28,8 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import io.decisionledger.application.ApplicationMetrics;
+import io.decisionledger.application.security.SignInFailure;
 import io.decisionledger.application.security.SignInService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -109,6 +111,7 @@ public class OpenIdConnect {
 
   @Inject SignInService signIns;
   @Inject SessionUsers users;
+  @Inject ApplicationMetrics metrics;
 
   private volatile Provider provider;
   private volatile RoleMap roleMap;
@@ -143,6 +146,8 @@ public class OpenIdConnect {
       p = provider();
     } catch (IOException | GeneralException | RuntimeException e) {
       LOG.log(Level.WARNING, "The OpenID Connect provider cannot be reached: " + e);
+      // A failed sign-in for the metric (no user is involved yet, so no line in the trail).
+      metrics.signInFailed(SignInFailure.PROVIDER);
       // Only the status: Liberty renders the error page once the mechanism returns.
       response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
       return;
