@@ -68,6 +68,9 @@ class PrometheusScrapeIT {
   static final String DECISIONS = "decisionledger_decisions";
   static final int ROWS_PER_REQUEST = 150;
   static final int ACCEPTED_REQUESTS = 2;
+  static final String SIGN_IN_FAILURES = "decisionledger_signin_failures_total";
+  /** Refused sign-ins per round: an unknown user and a known user's wrong password. */
+  static final int REFUSED_SIGN_INS = 2;
 
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
@@ -81,6 +84,13 @@ class PrometheusScrapeIT {
     Path prometheus = prometheus();
     URL root = Deployments.root(base);
     Http app = new Http(root);
+    // A real account whose password the rounds get wrong (twice in all: below the lock-out), and
+    // an account that does not exist; neither name may appear in /metrics.
+    String suffix = Long.toHexString(System.nanoTime());
+    String knownUser = "metrics-known-" + suffix;
+    String unknownUser = "metrics-nobody-" + suffix;
+    app.postJson("api/v1/users", "{\"username\":\"" + knownUser + "\",\"password\":\"pw-"
+        + java.util.UUID.randomUUID() + "\",\"roles\":[\"viewer\"]}");
     Path dir = Files.createTempDirectory("prometheus-it-");
     int port = freePort();
     Files.writeString(dir.resolve("prometheus.yml"), """
@@ -115,7 +125,7 @@ class PrometheusScrapeIT {
       // an increase to see.
       int rowsSent = ROWS_PER_REQUEST * ACCEPTED_REQUESTS;
       double rowsAtStart = prom.value("decisionledger_ingestion_rows_total{job=\"decision-ledger\"}").orElseThrow();
-      exercise(app);
+      exercise(app, root, knownUser, unknownUser);
       await("Prometheus sees the first round").atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(500))
           .until(() -> prom.value("decisionledger_ingestion_rows_total{job=\"decision-ledger\"}")
@@ -125,8 +135,10 @@ class PrometheusScrapeIT {
       double requestsBefore = prom.value("decisionledger_ingestion_requests_total{job=\"decision-ledger\"}").orElseThrow();
       double proposedBefore = prom.value(DECISIONS + "{job=\"decision-ledger\", status=\"proposed\"}").orElseThrow();
       double acceptedBefore = prom.value(DECISIONS + "{job=\"decision-ledger\", status=\"accepted\"}").orElseThrow();
+      double refusedBefore = prom.value(SIGN_IN_FAILURES + "{job=\"decision-ledger\", reason=\"refused\"}").orElseThrow();
+      double otherFailuresBefore = prom.value("sum(" + SIGN_IN_FAILURES + "{job=\"decision-ledger\", reason!=\"refused\"})").orElseThrow();
 
-      exercise(app);
+      exercise(app, root, knownUser, unknownUser);
 
       await("Prometheus sees the rows ingested").atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ofMillis(500))
@@ -148,6 +160,13 @@ class PrometheusScrapeIT {
           });
       assertThat(prom.query("decisionledger_decisions{job=\"decision-ledger\"}")).as("one series per status")
           .hasSize(5);
+      // Refused sign-ins: exactly the round's failures (the same scrape that saw the rows saw them,
+      // as they came first), none under another reason.
+      assertThat(prom.value(SIGN_IN_FAILURES + "{job=\"decision-ledger\", reason=\"refused\"}").orElseThrow()
+          - refusedBefore).as("refused sign-ins").isEqualTo(REFUSED_SIGN_INS);
+      assertThat(prom.value("sum(" + SIGN_IN_FAILURES + "{job=\"decision-ledger\", reason!=\"refused\"})").orElseThrow()
+          - otherFailuresBefore).as("sign-in failures of other reasons").isZero();
+      assertSignInFailuresNeverNameTheUser(prom, Http.anonymous(root), knownUser, unknownUser);
 
       // Every panel's query returns a number once a scrape or two after the traffic has landed.
       List<DashboardQuery> queries = dashboardQueries();
@@ -185,7 +204,11 @@ class PrometheusScrapeIT {
    * Two architecture decisions (one proposed, one accepted), ingestion (accepted and rejected), a
    * comparison, pages, a 404: what the panels show.
    */
-  private static void exercise(Http app) {
+  private static void exercise(Http app, URL root, String knownUser, String unknownUser) {
+    assertThat(Http.anonymous(root).trySignIn(unknownUser, "wrong-password").status())
+        .as("an unknown user is refused").isEqualTo(401);
+    assertThat(Http.anonymous(root).trySignIn(knownUser, "wrong-password").status())
+        .as("a wrong password is refused").isEqualTo(401);
     app.postJson("api/v1/decisions", "{\"title\":\"Observability: proposed\"}");
     long accepted = app.postJson("api/v1/decisions", "{\"title\":\"Observability: accepted\"}")
         .getJsonNumber("id").longValue();
@@ -218,6 +241,27 @@ class PrometheusScrapeIT {
     }
     assertThat(app.get("no-such-page").status()).isEqualTo(404);
     assertThat(app.get("api/v1/experiments/999999999").status()).isEqualTo(404);
+  }
+
+  /**
+   * The sign-in failure series carry the reason and the scrape's own labels, nothing else: one
+   * series per reason, and no user name anywhere in /metrics.
+   */
+  private static void assertSignInFailuresNeverNameTheUser(Prometheus prom, Http anonymous,
+      String... users) {
+    JsonArray series = prom.query(SIGN_IN_FAILURES + "{job=\"decision-ledger\"}");
+    assertThat(series).extracting(s -> s.asJsonObject().getJsonObject("metric").getString("reason"))
+        .containsExactlyInAnyOrder("refused", "locked", "disabled", "provider");
+    for (JsonValue s : series) {
+      assertThat(s.asJsonObject().getJsonObject("metric").keySet()).as(s.toString())
+          .containsOnly("__name__", "job", "instance", "namespace", "pod", "mp_scope", "reason");
+    }
+    Http.Response metrics = anonymous.get("metrics", "text/plain");
+    assertThat(metrics.status()).isEqualTo(200);
+    assertThat(metrics.body()).contains(SIGN_IN_FAILURES + "{");
+    for (String user : users) {
+      assertThat(metrics.body()).as("/metrics names a user who failed to sign in").doesNotContain(user);
+    }
   }
 
   /** Every alert rule loads, evaluates without error, and reads series the server exports. */
