@@ -250,6 +250,7 @@ class OidcSignInIT {
   @Test
   void aSignInTheProviderDeniesSignsNobodyIn() {
     Http app = Http.anonymous(server.root());
+    double providerFailures = providerFailures(app);
     Http.Response start = app.get("index.xhtml", "text/html");
     assertThat(start.status()).isEqualTo(302);
     HttpResponse<String> denied = browse(HttpRequest.newBuilder(URI.create(location(start)))
@@ -263,6 +264,19 @@ class OidcSignInIT {
     assertThat(back.status()).isEqualTo(403);
     assertThat(back.body()).doesNotContain("Exception").doesNotContain("at io.decisionledger");
     assertThat(app.get("api/v1/session").status()).isEqualTo(401);
+    assertThat(providerFailures(app) - providerFailures)
+        .as("decisionledger_signin_failures_total{reason=\"provider\"} counts the denial").isEqualTo(1.0);
+  }
+
+  /** The server's count of OpenID Connect sign-in failures, from /metrics. */
+  private static double providerFailures(Http app) {
+    Http.Response metrics = app.get("metrics?scope=application", "text/plain");
+    assertThat(metrics.status()).isEqualTo(200);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "(?m)^decisionledger_signin_failures_total\\{[^}]*reason=\"provider\"[^}]*\\} ([0-9.eE+]+)$")
+        .matcher(metrics.body());
+    assertThat(m.find()).as("the provider series exists from the start\n" + metrics.body()).isTrue();
+    return Double.parseDouble(m.group(1));
   }
 
   // ---- the browser's part --------------------------------------------------------------------
