@@ -30,16 +30,33 @@ public final class Benchmark {
   private final Settings settings;
   private final Report report;
   private final Path wlp = Path.of(required("bench.wlp.dir"));
-  private final int httpPort = Integer.getInteger("bench.http.port", 9280);
-  private final int httpsPort = Integer.getInteger("bench.https.port", 9643);
-  private final int pgPort = Integer.getInteger("bench.pg.port", 25432);
-  private final int mlflowPort = Integer.getInteger("bench.mlflow.port", 5580);
+  private final int httpPort = port("bench.http.port", 9280);
+  private final int httpsPort = port("bench.https.port", 9643);
+  private final int pgPort = port("bench.pg.port", 25432);
+  private final int mlflowPort = port("bench.mlflow.port", 5580);
 
   private EmbeddedDatabase database;
   private MlflowServer mlflow;
   /** MLflow while it starts in the background (smoke mode), until the run collects it. */
   private java.util.concurrent.CompletableFuture<MlflowServer> mlflowStarting;
   private final List<LibertyServer> servers = new ArrayList<>();
+
+  /**
+   * A loopback port from a system property; 0 picks a free one (the smoke test does, so that it
+   * never meets another run on the same machine).
+   */
+  private static int port(String property, int defaultPort) {
+    int port = Integer.getInteger(property, defaultPort);
+    if (port != 0) {
+      return port;
+    }
+    try (java.net.ServerSocket free =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return free.getLocalPort();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   Benchmark(Settings settings) {
     this.settings = settings;
