@@ -105,8 +105,12 @@ public final class Benchmark {
       }
     }
 
-    Optional<Path> mlflowCommand = MlflowServer.locate();
-    if (mlflowCommand.isEmpty()) {
+    // MLflow is the ingestion scenario's reference only.
+    Optional<Path> mlflowCommand =
+        settings.runs("ingestion") ? MlflowServer.locate() : Optional.empty();
+    if (!settings.runs("ingestion")) {
+      report.note("MLflow was not started: the ingestion scenario was not selected.");
+    } else if (mlflowCommand.isEmpty()) {
       if (settings.requireMlflow()) {
         throw new IOException("mlflow is not installed: run .ci/tools/mlflow.sh (it installs into"
             + " ~/.decision-ledger/tools) or pass -Dbench.mlflow=/path/to/mlflow");
@@ -153,7 +157,7 @@ public final class Benchmark {
     // Start-up and idle memory of the bare server.
     List<Double> bareStarts = new ArrayList<>();
     double bareIdle = 0;
-    for (int i = 0; i < settings.startups(); i++) {
+    for (int i = 0; settings.runs("startup") && i < settings.startups(); i++) {
       log("bare Liberty start " + (i + 1));
       bareStarts.add(bare.start());
       Thread.sleep(settings.settleSeconds() * 1000L);
@@ -178,10 +182,34 @@ public final class Benchmark {
     }
 
     App api = new App(new Http("http://127.0.0.1:" + httpPort).signIn("admin", adminPassword));
-    long comparisonExperiment = readPath(api, jdbcUrl);
-    pages(api, comparisonExperiment);
+    long comparisonExperiment;
+    if (settings.runs("read")) {
+      comparisonExperiment = readPath(api, jdbcUrl);
+    } else {
+      if (settings.runs("ingestion")) {
+        ingestion(api, jdbcUrl, null);
+      }
+      comparisonExperiment = 0;
+      if (settings.runs("pages")) {
+        // Focused: the experiment page reads rollups, so its cost is runs x metrics, not rows.
+        ReadPath read = new ReadPath(api, jdbcUrl);
+        read.growTo(settings.readSizes().get(0));
+        comparisonExperiment = read.experiment;
+      }
+    }
+    if (settings.runs("pages")) {
+      pages(api, comparisonExperiment);
+    }
     double appAfterLoad = app.rssMiB();
     app.stop();
+    if (settings.focused()) {
+      report.setting("scenarios", String.join(",", settings.scenarios().stream()
+          .sorted(java.util.Comparator.comparing(Settings.SCENARIOS::indexOf)).toList()));
+    }
+    if (!settings.runs("startup")) {
+      report.setting("total seconds", Math.round((System.nanoTime() - t0) / 1e9));
+      return;
+    }
     for (int i = 1; i < settings.startups(); i++) {
       log("application server start " + (i + 1));
       appStarts.add(app.start());
@@ -207,6 +235,11 @@ public final class Benchmark {
   /** REST ingestion at every size and concurrency, into {@code into} runs (null: their own). */
   private void ingestion(App api, String jdbcUrl, List<Long> into) throws Exception {
     String s = "ingestion";
+    // As a pipeline posts: with an API token of scope ingest (README), not a browser session.
+    // -Dbench.ingest.session=true posts with the administrator's session instead.
+    if (!Boolean.getBoolean("bench.ingest.session")) {
+      api.ingestToken = api.ingestToken("bench ingestion");
+    }
     log("COPY reference");
     Ingestion.Throughput copy1 = Ingestion.copy(api, jdbcUrl, settings.copyRows());
     Map<Integer, Ingestion.Throughput> mlflowRates = new LinkedHashMap<>();
@@ -250,6 +283,8 @@ public final class Benchmark {
       }
     }
     report.setting("ingestion rows per configuration", settings.ingestRows());
+    report.setting("ingestion client", api.ingestToken != null
+        ? "API token (scope ingest)" : "administrator's session cookie");
     report.setting("MLflow rows at most", settings.mlflowRows() + " within "
         + settings.mlflowSeconds() + " s");
   }
@@ -264,7 +299,7 @@ public final class Benchmark {
         * settings.ingestClients().size();
     boolean ingested = false;
     for (long size : settings.readSizes()) {
-      if (!ingested && read.loaded + ingestTotal <= size) {
+      if (!ingested && settings.runs("ingestion") && read.loaded + ingestTotal <= size) {
         // The ingestion scenario writes into this experiment's runs, so its rows (and rollups,
         // built by the product's write path) count towards this size.
         ingestion(api, jdbcUrl, read.runs);
@@ -314,7 +349,7 @@ public final class Benchmark {
       report.note("The ingestion scenario's REST rows (" + ingestTotal + ") went into the"
           + " comparison experiment's runs between the last two sizes, so they count towards its"
           + " largest size; the rest was loaded in 100k-row requests.");
-    } else {
+    } else if (settings.runs("ingestion")) {
       ingestion(api, jdbcUrl, null);
     }
     return read.experiment;
@@ -325,6 +360,8 @@ public final class Benchmark {
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("experiments list", "/experiments/list.xhtml");
     pages.put("experiment detail", "/experiments/detail.xhtml?id=" + detailExperiment);
+    pages.put("decision page",
+        "/decisions/detail.xhtml?id=" + api.decisionWithEvidence(detailExperiment));
     String trivial = "/bench-trivial/ok";
     int most = settings.pageUsers().get(settings.pageUsers().size() - 1);
     for (int users : settings.pageUsers()) {
@@ -350,7 +387,8 @@ public final class Benchmark {
         + settings.pageWarmupSeconds() + " s warm-up then " + settings.pageSeconds()
         + " s measured per page and level (a request counts when it starts in that window, and"
         + " every user has at least one that counts); the load generator shares the 2 cores with the"
-        + " server. The decision page does not exist yet.");
+        + " server. The decision page shows an accepted decision (context, drivers, two options)"
+        + " citing both metrics of the experiment page's experiment as evidence.");
   }
 
   private void facts() throws IOException {
@@ -380,6 +418,7 @@ public final class Benchmark {
     }
     report.version("Decision Ledger", System.getProperty("bench.version", "?"));
     report.setting("mode", settings.mode());
+    report.setting("servers' memory (-XX:MaxRAM, the pod's limit)", LibertyServer.CONTAINER_MEMORY);
   }
 
   private void stopAll() {
