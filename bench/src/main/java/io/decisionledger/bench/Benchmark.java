@@ -122,8 +122,12 @@ public final class Benchmark {
       }
     }
 
-    Optional<Path> mlflowCommand = MlflowServer.locate();
-    if (mlflowCommand.isEmpty()) {
+    // MLflow is the ingestion scenario's reference only.
+    Optional<Path> mlflowCommand =
+        settings.runs("ingestion") ? MlflowServer.locate() : Optional.empty();
+    if (!settings.runs("ingestion")) {
+      report.note("MLflow was not started: the ingestion scenario was not selected.");
+    } else if (mlflowCommand.isEmpty()) {
       if (settings.requireMlflow()) {
         throw new IOException("mlflow is not installed: run .ci/tools/mlflow.sh (it installs into"
             + " ~/.decision-ledger/tools) or pass -Dbench.mlflow=/path/to/mlflow");
@@ -170,7 +174,7 @@ public final class Benchmark {
     // Start-up and idle memory of the bare server.
     List<Double> bareStarts = new ArrayList<>();
     double bareIdle = 0;
-    for (int i = 0; i < settings.startups(); i++) {
+    for (int i = 0; settings.runs("startup") && i < settings.startups(); i++) {
       log("bare Liberty start " + (i + 1));
       bareStarts.add(bare.start());
       Thread.sleep(settings.settleSeconds() * 1000L);
@@ -195,10 +199,34 @@ public final class Benchmark {
     }
 
     App api = new App(new Http("http://127.0.0.1:" + httpPort).signIn("admin", adminPassword));
-    long comparisonExperiment = readPath(api, jdbcUrl);
-    pages(api, comparisonExperiment);
+    long comparisonExperiment;
+    if (settings.runs("read")) {
+      comparisonExperiment = readPath(api, jdbcUrl);
+    } else {
+      if (settings.runs("ingestion")) {
+        ingestion(api, jdbcUrl, null);
+      }
+      comparisonExperiment = 0;
+      if (settings.runs("pages")) {
+        // Focused: the experiment page reads rollups, so its cost is runs x metrics, not rows.
+        ReadPath read = new ReadPath(api, jdbcUrl);
+        read.growTo(settings.readSizes().get(0));
+        comparisonExperiment = read.experiment;
+      }
+    }
+    if (settings.runs("pages")) {
+      pages(api, comparisonExperiment);
+    }
     double appAfterLoad = app.rssMiB();
     app.stop();
+    if (settings.focused()) {
+      report.setting("scenarios", String.join(",", settings.scenarios().stream()
+          .sorted(java.util.Comparator.comparing(Settings.SCENARIOS::indexOf)).toList()));
+    }
+    if (!settings.runs("startup")) {
+      report.setting("total seconds", Math.round((System.nanoTime() - t0) / 1e9));
+      return;
+    }
     for (int i = 1; i < settings.startups(); i++) {
       log("application server start " + (i + 1));
       appStarts.add(app.start());
@@ -224,6 +252,11 @@ public final class Benchmark {
   /** REST ingestion at every size and concurrency, into {@code into} runs (null: their own). */
   private void ingestion(App api, String jdbcUrl, List<Long> into) throws Exception {
     String s = "ingestion";
+    // As a pipeline posts: with an API token of scope ingest (README), not a browser session.
+    // -Dbench.ingest.session=true posts with the administrator's session instead.
+    if (!Boolean.getBoolean("bench.ingest.session")) {
+      api.ingestToken = api.ingestToken("bench ingestion");
+    }
     log("COPY reference");
     Ingestion.Throughput copy1 = Ingestion.copy(api, jdbcUrl, settings.copyRows());
     Map<Integer, Ingestion.Throughput> mlflowRates = new LinkedHashMap<>();
@@ -267,6 +300,8 @@ public final class Benchmark {
       }
     }
     report.setting("ingestion rows per configuration", settings.ingestRows());
+    report.setting("ingestion client", api.ingestToken != null
+        ? "API token (scope ingest)" : "administrator's session cookie");
     report.setting("MLflow rows at most", settings.mlflowRows() + " within "
         + settings.mlflowSeconds() + " s");
   }
@@ -281,7 +316,7 @@ public final class Benchmark {
         * settings.ingestClients().size();
     boolean ingested = false;
     for (long size : settings.readSizes()) {
-      if (!ingested && read.loaded + ingestTotal <= size) {
+      if (!ingested && settings.runs("ingestion") && read.loaded + ingestTotal <= size) {
         // The ingestion scenario writes into this experiment's runs, so its rows (and rollups,
         // built by the product's write path) count towards this size.
         ingestion(api, jdbcUrl, read.runs);
@@ -331,7 +366,7 @@ public final class Benchmark {
       report.note("The ingestion scenario's REST rows (" + ingestTotal + ") went into the"
           + " comparison experiment's runs between the last two sizes, so they count towards its"
           + " largest size; the rest was loaded in 100k-row requests.");
-    } else {
+    } else if (settings.runs("ingestion")) {
       ingestion(api, jdbcUrl, null);
     }
     return read.experiment;
@@ -342,18 +377,24 @@ public final class Benchmark {
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("experiments list", "/experiments/list.xhtml");
     pages.put("experiment detail", "/experiments/detail.xhtml?id=" + detailExperiment);
+    pages.put("decision page",
+        "/decisions/detail.xhtml?id=" + api.decisionWithEvidence(detailExperiment));
     String trivial = "/bench-trivial/ok";
     int most = settings.pageUsers().get(settings.pageUsers().size() - 1);
+    // Signed in once, then shared by the pages (each user keeps its session across pages, as a
+    // person browsing does): ~0.5 s a sign-in here, too long to repeat for every page and level.
+    log("signing in " + most + " virtual users, each with a session of its own");
+    List<Http> sessions = Pages.sessions(api.http, most);
     for (int users : settings.pageUsers()) {
       log("trivial servlet, " + users + " user(s)");
-      Pages.Load floor = Pages.run(api.http, trivial, users, settings.pageWarmupSeconds(),
-          settings.pageSeconds());
+      Pages.Load floor = Pages.run(api.http, sessions, trivial, users,
+          settings.pageWarmupSeconds(), settings.pageSeconds());
       report.add(s, "trivial servlet p95, " + users + " user(s)", floor.latencies().p95(), "ms",
           floor.details());
       for (Map.Entry<String, String> p : pages.entrySet()) {
         log(p.getKey() + ", " + users + " user(s)");
-        Pages.Load load = Pages.run(api.http, p.getValue(), users, settings.pageWarmupSeconds(),
-            settings.pageSeconds());
+        Pages.Load load = Pages.run(api.http, sessions, p.getValue(), users,
+            settings.pageWarmupSeconds(), settings.pageSeconds());
         String at = ", " + users + " user(s)";
         report.add(s, p.getKey() + " p95" + at, load.latencies().p95(), "ms",
             "trivial servlet p95", floor.latencies().p95(),
@@ -367,7 +408,8 @@ public final class Benchmark {
         + settings.pageWarmupSeconds() + " s warm-up then " + settings.pageSeconds()
         + " s measured per page and level (a request counts when it starts in that window, and"
         + " every user has at least one that counts); the load generator shares the 2 cores with the"
-        + " server. The decision page does not exist yet.");
+        + " server. The decision page shows an accepted decision (context, drivers, two options)"
+        + " citing both metrics of the experiment page's experiment as evidence.");
   }
 
   private void facts() throws IOException {
@@ -397,6 +439,7 @@ public final class Benchmark {
     }
     report.version("Decision Ledger", System.getProperty("bench.version", "?"));
     report.setting("mode", settings.mode());
+    report.setting("servers' memory (-XX:MaxRAM, the pod's limit)", LibertyServer.CONTAINER_MEMORY);
   }
 
   private void stopAll() {

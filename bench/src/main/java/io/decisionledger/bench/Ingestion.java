@@ -75,7 +75,7 @@ final class Ingestion {
         done.add(pool.submit(() -> {
           for (int k = next.getAndIncrement(); k < requests; k = next.getAndIncrement()) {
             HttpRequest request =
-                app.http.authorize(
+                app.ingesting(
                     HttpRequest.newBuilder(app.http.uri("/api/v1/runs/" + run + "/measurements")))
                     .timeout(Duration.ofMinutes(5))
                     .header("Content-Type", "application/json")

@@ -97,6 +97,8 @@ public final class LibertyServer {
         Files.copy(product.resolve(file), bare.resolve(file));
       }
     }
+    limitMemory(app.resolve("jvm.options"));
+    limitMemory(bare.resolve("jvm.options"));
     String serverXml = Files.readString(product.resolve("server.xml"));
     Matcher features = Pattern.compile("(?s)<featureManager>.*?</featureManager>").matcher(serverXml);
     if (!features.find()) {
@@ -115,6 +117,26 @@ public final class LibertyServer {
           <logging consoleFormat="json" consoleLogLevel="INFO" traceSpecification="*=info"/>
         </server>
         """.formatted(features.group()));
+  }
+
+  /**
+   * The memory limit of the chart's pod (helm values: 1536Mi), {@code -Dbench.container.memory}
+   * to change it, {@code none} for the host's memory: the JVM sizes its heap and chooses its
+   * collector from the memory it sees, so without this both servers would size themselves for
+   * this 24 GiB host (G1, a 384 MiB initial heap), not for the container they run in.
+   */
+  static final String CONTAINER_MEMORY = System.getProperty("bench.container.memory", "1536m");
+
+  private static void limitMemory(Path jvmOptions) throws IOException {
+    if ("none".equals(CONTAINER_MEMORY)) {
+      return;
+    }
+    String existing = Files.exists(jvmOptions) ? Files.readString(jvmOptions) : "";
+    String separator = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
+    Files.writeString(jvmOptions, existing + separator
+        + "# Benchmark: the pod's memory limit, as the container shows it to the JVM, and the\n"
+        + "# collector HotSpot picks itself there (below 1792 MiB no 'server-class machine').\n"
+        + "-XX:MaxRAM=" + CONTAINER_MEMORY + "\n-XX:+UseSerialGC\n");
   }
 
   static LibertyServer of(Path wlp, Path userDir, Path logDir, String name,

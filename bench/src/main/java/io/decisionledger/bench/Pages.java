@@ -34,15 +34,23 @@ final class Pages {
 
   private Pages() {}
 
-  static Load run(Http http, String path, int users, double warmupSeconds, double seconds)
-      throws Exception {
-    Latencies latencies = new Latencies();
-    AtomicLong errors = new AtomicLong();
-    // Each user signs in first, outside the clock: a session of its own, as each browser has.
+  /**
+   * One signed-in client per virtual user, signed in one after the other outside any clock: a
+   * session of its own, as each browser has. A run of {@code n} users takes the first {@code n}.
+   */
+  static List<Http> sessions(Http http, int users) throws Exception {
     List<Http> sessions = new ArrayList<>();
     for (int u = 0; u < users; u++) {
       sessions.add(http.newSession());
     }
+    return sessions;
+  }
+
+  static Load run(Http http, List<Http> signedIn, String path, int users, double warmupSeconds,
+      double seconds) throws Exception {
+    Latencies latencies = new Latencies();
+    AtomicLong errors = new AtomicLong();
+    List<Http> sessions = signedIn.subList(0, users);
     long start = System.nanoTime();
     long measureFrom = start + (long) (warmupSeconds * 1e9);
     long end = measureFrom + (long) (seconds * 1e9);

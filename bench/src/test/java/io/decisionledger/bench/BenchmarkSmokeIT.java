@@ -67,7 +67,8 @@ class BenchmarkSmokeIT {
       assertThat(names).contains(
           "pages under load: trivial servlet p95, " + users + " user(s)",
           "pages under load: experiments list p95, " + users + " user(s)",
-          "pages under load: experiment detail p95, " + users + " user(s)");
+          "pages under load: experiment detail p95, " + users + " user(s)",
+          "pages under load: decision page p95, " + users + " user(s)");
     }
     assertThat(names).contains(
         "start-up and memory: start to ready (/health/ready UP), median",

@@ -2,7 +2,6 @@ package io.decisionledger.application;
 
 import io.decisionledger.domain.model.comparison.QuantileSketch;
 import io.decisionledger.domain.model.comparison.SampleSummary;
-import io.decisionledger.domain.model.experiment.Metric;
 import io.decisionledger.domain.model.experiment.Run;
 import io.decisionledger.infrastructure.persistence.MeasurementWriter;
 import io.decisionledger.infrastructure.persistence.MeasurementWriter.Rollup;
@@ -12,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +42,6 @@ public class IngestionService {
 
   @PersistenceContext EntityManager em;
 
-  @Inject ExperimentService experiments;
 
   @Inject
   @ConfigProperty(name = "dl.ingest.max-rows", defaultValue = "100000")
@@ -82,14 +81,23 @@ public class IngestionService {
       throw DomainException.InvalidInput.of(
           "Idempotency-Key", "Idempotency-Key must be 1 to 200 characters");
     }
-    Run run = em.find(Run.class, runId);
+    // One round trip loads the run's current state and locks its row: this serialises writers of
+    // one run, so rollups and idempotency records stay consistent, and the count below is added to
+    // the state the lock protects (no second lock query, no refresh).
+    Run run = em.find(Run.class, runId, LockModeType.PESSIMISTIC_WRITE);
     if (run == null) {
       throw new DomainException.NotFound("Run", runId);
     }
-    long experimentId = run.getVariant().getExperiment().getId();
-    Map<String, Metric> byName = new HashMap<>();
-    for (Metric m : experiments.metrics(experimentId)) {
-      byName.put(m.getName(), m);
+    // A second one reads the experiment's metric ids by name, through the run's variant (its id
+    // is known without loading it).
+    Map<String, Long> byName = new HashMap<>();
+    for (Object[] m : em.createQuery(
+            "select m.name, m.id from Metric m where m.experiment.id ="
+                + " (select v.experiment.id from Variant v where v.id = :variant)",
+            Object[].class)
+        .setParameter("variant", run.getVariant().getId())
+        .getResultList()) {
+      byName.put((String) m[0], (Long) m[1]);
     }
     Resolved resolved = resolve(rows, byName, locator);
 
@@ -98,9 +106,8 @@ public class IngestionService {
             .doReturningWork(
                 connection -> write(connection, runId, resolved, idempotencyKey, bodyHash));
     if (!result.replayed()) {
-      // The run row is locked now (write): its current state, then the count, so the ingestion is
-      // a recorded change of the run (who, when, how many) in its history.
-      em.refresh(run);
+      // The count, so the ingestion is a recorded change of the run (who, when, how many) in its
+      // history.
       run.recordMeasurements(result.rowsWritten());
       metrics.ingested(result.rowsWritten(), Duration.ofNanos(System.nanoTime() - started));
     }
@@ -110,7 +117,7 @@ public class IngestionService {
   private record Resolved(Rows rows, Map<Long, Rollup> rollups) {}
 
   private static Resolved resolve(
-      List<MeasurementInput> rows, Map<String, Metric> byName, RowLocator locator) {
+      List<MeasurementInput> rows, Map<String, Long> byName, RowLocator locator) {
     int size = rows.size();
     long[] metricIds = new long[size];
     double[] values = new double[size];
@@ -119,7 +126,7 @@ public class IngestionService {
     List<FieldError> errors = new ArrayList<>();
     for (int i = 0; i < size && errors.size() < MAX_REPORTED_ERRORS; i++) {
       MeasurementInput row = rows.get(i);
-      Metric metric = row.metric() == null ? null : byName.get(row.metric());
+      Long metric = row.metric() == null ? null : byName.get(row.metric());
       if (metric == null) {
         errors.add(new FieldError(locator.field(i, "metric"), row.metric() == null
             ? "metric is required" : "unknown metric '" + row.metric() + "' in this experiment"));
@@ -129,7 +136,7 @@ public class IngestionService {
         errors.add(new FieldError(locator.field(i, "value"), "value must be a finite number"));
         continue;
       }
-      metricIds[i] = metric.getId();
+      metricIds[i] = metric;
       values[i] = row.value();
       steps[i] = row.step();
       recordedAt[i] = row.recordedAt();
@@ -155,12 +162,7 @@ public class IngestionService {
   private static IngestionResult write(
       Connection connection, long runId, Resolved resolved, String key, String bodyHash)
       throws SQLException {
-    // Serialises writers of one run: rollups and idempotency records stay consistent.
-    try (PreparedStatement lock =
-        connection.prepareStatement("SELECT id FROM run WHERE id = ? FOR UPDATE")) {
-      lock.setLong(1, runId);
-      lock.executeQuery().close();
-    }
+    // The caller holds the run's row lock (ingest).
     if (key != null) {
       try (PreparedStatement previous =
           connection.prepareStatement(
