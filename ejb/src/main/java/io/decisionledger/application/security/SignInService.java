@@ -54,7 +54,10 @@ public class SignInService {
       passwords.spendVerificationTime(password);
       return refused(null, source, SignInFailure.REFUSED, "no user name");
     }
-    Optional<AppUser> found = find(name);
+    // The account's row stays locked until this sign-in commits: two sign-ins of one account
+    // (two tabs, parallel clients) take turns instead of failing on the row's version, and
+    // parallel wrong passwords each count towards the lockout.
+    Optional<AppUser> found = find(name, true);
     if (found.isEmpty()) {
       passwords.spendVerificationTime(password);
       return refused(name, source, SignInFailure.REFUSED, "unknown user");
@@ -105,7 +108,7 @@ public class SignInService {
       return refused(null, source, SignInFailure.PROVIDER,
           "openid connect: user name longer than 100 characters");
     }
-    Optional<AppUser> found = find(name);
+    Optional<AppUser> found = find(name, true);
     AppUser user;
     if (found.isEmpty()) {
       user = new AppUser(name, displayName, roles, now);
@@ -146,11 +149,17 @@ public class SignInService {
   }
 
   private Optional<AppUser> find(String name) {
-    List<AppUser> users =
+    return find(name, false);
+  }
+
+  private Optional<AppUser> find(String name, boolean forUpdate) {
+    jakarta.persistence.TypedQuery<AppUser> query =
         em.createQuery("select u from AppUser u where u.username = :name", AppUser.class)
-            .setParameter("name", name)
-            .getResultList();
-    return users.stream().findFirst();
+            .setParameter("name", name);
+    if (forUpdate) {
+      query.setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    }
+    return query.getResultList().stream().findFirst();
   }
 
   /**
