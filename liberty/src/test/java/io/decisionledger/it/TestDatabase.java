@@ -110,4 +110,15 @@ public class TestDatabase implements LauncherSessionListener {
       }
     }
   }
+
+  /** A secret's fingerprint as docs/audit.md has auditors compute it: printf %s "$value" | sha256sum | cut -c1-12. */
+  public static String fingerprint(String value) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest).substring(0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -11,12 +11,9 @@ import io.decisionledger.it.TestDatabase;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -47,10 +44,8 @@ class ConfigAuditIT {
   }
 
   /** What docs/audit.md tells auditors to run: printf %s "$value" | sha256sum | cut -c1-12. */
-  private static String fingerprint(String value) throws Exception {
-    byte[] digest = MessageDigest.getInstance("SHA-256")
-        .digest(value.getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(digest).substring(0, 12);
+  private static String fingerprint(String value) {
+    return TestDatabase.fingerprint(value);
   }
 
   private Map<String, JsonObject> audit() {

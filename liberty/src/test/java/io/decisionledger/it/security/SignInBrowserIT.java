@@ -73,6 +73,19 @@ class SignInBrowserIT {
     // An administrator sees the administration pages in the navigation.
     assertThat(browser.findElements(By.id("navUsers"))).hasSize(1);
 
+    // The configuration audit page as an auditor sees it: secrets as a mask and a fingerprint
+    // (what `printf %s "$value" | sha256sum | cut -c1-12` gives), never their values.
+    browser.get(root + "admin/config-audit.xhtml");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("properties")));
+    assertThat(browser.findElements(By.cssSelector("code.fingerprint")))
+        .extracting(org.openqa.selenium.WebElement::getText)
+        .contains(TestDatabase.fingerprint(TestDatabase.DB_PASSWORD));
+    assertThat(browser.findElement(By.id("downloadJson")).getAttribute("href"))
+        .contains("api/v1/config-audit?download=true");
+    assertThat(browser.getPageSource())
+        .doesNotContain(TestDatabase.DB_PASSWORD)
+        .doesNotContain(TestDatabase.adminPassword());
+
     browser.findElement(By.id("userBox:signOut")).click();
     wait.until(ExpectedConditions.urlContains("login.xhtml"));
     assertThat(browser.findElement(By.id("signedOutNote")).getText()).contains("signed out");
