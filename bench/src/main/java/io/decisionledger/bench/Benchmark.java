@@ -217,6 +217,9 @@ public final class Benchmark {
     if (settings.runs("pages")) {
       pages(api, comparisonExperiment);
     }
+    if (settings.runs("read")) {
+      listPaging(api, jdbcUrl);
+    }
     double appAfterLoad = app.rssMiB();
     app.stop();
     if (settings.focused()) {
@@ -370,6 +373,48 @@ public final class Benchmark {
       ingestion(api, jdbcUrl, null);
     }
     return read.experiment;
+  }
+
+  /**
+   * The experiments list paged on the server over 10,000 experiments (issue #2 names at most
+   * 50 ms): the first page, a page in the middle and the last page of the JSON list, and the
+   * first page of the list filtered by text, sequential, after a warm-up. The experiments are
+   * inserted by SQL (bench data, not recorded in the history); the size is the same in every mode.
+   */
+  private void listPaging(App api, String jdbcUrl) throws Exception {
+    String s = "experiments list paging";
+    int size = 10_000;
+    log("experiments list paging over " + size + " experiments");
+    try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+        Statement st = c.createStatement()) {
+      st.executeUpdate("INSERT INTO experiment (title, status, owner, created_at, updated_at)"
+          + " SELECT 'Paging experiment ' || g, 'PLANNED', 'bench',"
+          + " now() - g * interval '1 minute', now() - g * interval '1 minute'"
+          + " FROM generate_series(1, GREATEST(0, " + size
+          + " - (SELECT count(*) FROM experiment))) g");
+      st.execute("ANALYZE experiment");
+    }
+    long total = api.http.getJson("/api/v1/experiments?limit=1").get("total").asLong();
+    Map<String, String> queries = new LinkedHashMap<>();
+    queries.put("first page", "/api/v1/experiments?limit=20");
+    queries.put("middle page", "/api/v1/experiments?limit=20&offset=" + (total / 2));
+    queries.put("last page", "/api/v1/experiments?limit=20&offset=" + Math.max(0, total - 20));
+    queries.put("text filter, first page", "/api/v1/experiments?limit=20&q=experiment%2099");
+    int rounds = settings.mode().equals("smoke") ? 30 : 300;
+    for (Map.Entry<String, String> q : queries.entrySet()) {
+      Latencies latencies = new Latencies();
+      for (int i = 0; i < rounds + 10; i++) {
+        long t = System.nanoTime();
+        api.http.getJson(q.getValue());
+        if (i >= 10) {
+          latencies.record(System.nanoTime() - t);
+        }
+      }
+      Map<String, Object> details = new LinkedHashMap<>(latencies.summary());
+      details.put("experiments", total);
+      report.add(s, "GET /experiments, " + q.getKey() + " p95 at " + String.format(Locale.ROOT,
+          "%,d", total) + " experiments (issue #2: ≤ 50 ms)", latencies.p95(), "ms", details);
+    }
   }
 
   private void pages(App api, long detailExperiment) throws Exception {

@@ -74,6 +74,10 @@ class BenchmarkSmokeIT {
         "start-up and memory: start to ready (/health/ready UP), median",
         "start-up and memory: RSS after the load");
     assertThat(names).anyMatch(n -> n.startsWith("start-up and memory: RSS at idle"));
+    for (String page : List.of("first page", "middle page", "last page", "text filter, first page")) {
+      assertThat(names).anyMatch(n -> n.startsWith("experiments list paging: GET /experiments, "
+          + page + " p95 at 10,"));
+    }
     // Pages must not fail even at smoke size.
     assertThat(report.figures()).filteredOn(f -> f.name().contains("errors"))
         .allSatisfy(f -> assertThat(f.value()).as(f.name()).isZero());
