@@ -71,30 +71,4 @@ class PagesIT {
     assertThat(response.status()).isIn(200, 404);
     assertThat(response.body()).doesNotContain("Exception").doesNotContain("at io.decisionledger");
   }
-
-  /**
-   * Several tabs of one person: concurrent page requests of one session, once it holds more views
-   * than Mojarra keeps (25), all answer. Without serialized session access Liberty's session store
-   * and Mojarra's view maps deadlocked here, and every later request of the session hung.
-   */
-  @Test
-  void concurrentRequestsOfOneSessionAllAnswer() throws Exception {
-    Http http = new Http(Deployments.root(base));
-    for (int i = 0; i < 30; i++) {
-      assertThat(http.get("experiments/list.xhtml", "text/html").status()).isEqualTo(200);
-    }
-    java.util.concurrent.ExecutorService tabs = java.util.concurrent.Executors.newFixedThreadPool(8);
-    try {
-      java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
-      for (int i = 0; i < 200; i++) {
-        String page = i % 2 == 0 ? "experiments/list.xhtml" : "decisions/list.xhtml";
-        answers.add(tabs.submit(() -> http.get(page, "text/html").status()));
-      }
-      for (java.util.concurrent.Future<Integer> answer : answers) {
-        assertThat(answer.get(90, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
-      }
-    } finally {
-      tabs.shutdownNow();
-    }
-  }
 }
