@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.decisionledger.it.Deployments;
 import io.decisionledger.it.Http;
+import io.decisionledger.it.ServerLog;
 import io.decisionledger.it.TestDatabase;
 import io.decisionledger.launcher.EmbeddedDatabase;
 import jakarta.json.JsonObject;
@@ -165,8 +166,10 @@ class TwoReplicasIT {
   void everyMainPageLeavesASessionBothReplicasCanStoreAndRead() {
     ReplicaB b = replicaB();
     Http a = signedInOnA();
-    long fromA = size(logOfA());
-    long fromB = size(b.log());
+    ServerLog logOfA = ServerLog.ofTestServer();
+    ServerLog logOfB = ServerLog.of(b.log());
+    long fromA = logOfA.mark();
+    long fromB = logOfB.mark();
     long experiment = firstId(a, "api/v1/experiments?limit=1");
     long decision = firstId(a, "api/v1/decisions?limit=1");
     long goal = firstId(a, "api/v1/goals?limit=1");
@@ -203,8 +206,10 @@ class TwoReplicasIT {
     await("no session left unwritten").atMost(Duration.ofSeconds(10))
         .during(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(200))
         .untilAsserted(() -> {
-          assertThat(sessionFailures(logOfA(), fromA)).as("replica A").isEmpty();
-          assertThat(sessionFailures(b.log(), fromB)).as("replica B").isEmpty();
+          assertThat(logOfA.linesSince(fromA, ServerLog.SESSION_FAILURE)).as("replica A")
+              .isEmpty();
+          assertThat(logOfB.linesSince(fromB, ServerLog.SESSION_FAILURE)).as("replica B")
+              .isEmpty();
         });
   }
 
@@ -212,36 +217,6 @@ class TwoReplicasIT {
     return http.get(path).json().getJsonArray("items").getJsonObject(0).getJsonNumber("id")
         .longValue();
   }
-
-  private static Path logOfA() {
-    return Path.of(System.getProperty("dl.wlp.dir"), "usr", "servers",
-        System.getProperty("dl.it.server.name"), "logs", "messages.log");
-  }
-
-  private static long size(Path log) {
-    try {
-      return Files.exists(log) ? Files.size(log) : 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Lines after {@code from} that say a session could not be written (or read). */
-  private static List<String> sessionFailures(Path log, long from) {
-    try {
-      byte[] all = Files.readAllBytes(log);
-      // A rolled-over log starts again at 0.
-      int start = from <= all.length ? (int) from : 0;
-      String text = new String(all, start, all.length - start, StandardCharsets.UTF_8);
-      return text.lines().filter(l -> SESSION_FAILURE.matcher(l).find())
-          .map(l -> l.length() > 600 ? l.substring(0, 600) : l).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static final Pattern SESSION_FAILURE =
-      Pattern.compile("SESN\\d{4}E|NotSerializableException|InvalidClassException");
 
   /** The session id in a {@code DLSESSION=<4-character cache id><id>:<server ids>} cookie. */
   private static String sessionId(String cookie) {
