@@ -90,6 +90,15 @@ resource "azurerm_postgresql_flexible_server_configuration" "log_disconnections"
   value     = "on"
 }
 
+# Extensions the application's migrations create (Flyway, ejb/src/main/resources/db/migration):
+# Azure lets a database create only allow-listed ones. pg_trgm: trigram indexes for the
+# experiments list's text filter (V9).
+resource "azurerm_postgresql_flexible_server_configuration" "extensions" {
+  name      = "azure.extensions"
+  server_id = azurerm_postgresql_flexible_server.this.id
+  value     = "PG_TRGM"
+}
+
 resource "azurerm_postgresql_flexible_server_active_directory_administrator" "this" {
   server_name         = azurerm_postgresql_flexible_server.this.name
   resource_group_name = var.resource_group_name

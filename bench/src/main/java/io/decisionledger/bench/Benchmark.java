@@ -217,7 +217,7 @@ public final class Benchmark {
     if (settings.runs("pages")) {
       pages(api, comparisonExperiment);
     }
-    if (settings.runs("read")) {
+    if (settings.runs("list")) {
       listPaging(api, jdbcUrl);
     }
     double appAfterLoad = app.rssMiB();

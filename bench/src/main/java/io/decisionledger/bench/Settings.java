@@ -30,7 +30,7 @@ public record Settings(
     Set<String> scenarios) {
 
   /** The scenarios, in run order; {@code -Dbench.scenarios=ingestion,pages} runs a subset. */
-  static final List<String> SCENARIOS = List.of("startup", "read", "ingestion", "pages");
+  static final List<String> SCENARIOS = List.of("startup", "read", "list", "ingestion", "pages");
 
   /** Issue 8 at full size. */
   static Settings full(Path workDir, Path reportDir) {

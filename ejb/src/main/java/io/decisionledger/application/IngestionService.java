@@ -72,6 +72,17 @@ public class IngestionService {
    */
   public IngestionResult ingest(long runId, List<MeasurementInput> rows, String idempotencyKey,
       String bodyHash, RowLocator locator) {
+    return ingest(runId, MeasurementColumns.of(rows), idempotencyKey, bodyHash, locator);
+  }
+
+  /**
+   * Writes rows held column by column (the REST API's bulk path: no object per row).
+   *
+   * @param bodyHash the SHA-256 of the request body (hex); needed only with an idempotency key
+   * @see #ingest(long, List, String, String)
+   */
+  public IngestionResult ingest(long runId, MeasurementColumns rows, String idempotencyKey,
+      String bodyHash, RowLocator locator) {
     long started = System.nanoTime();
     if (rows.size() > maxRows) {
       throw new DomainException.TooLarge(
@@ -117,46 +128,69 @@ public class IngestionService {
   private record Resolved(Rows rows, Map<Long, Rollup> rollups) {}
 
   private static Resolved resolve(
-      List<MeasurementInput> rows, Map<String, Long> byName, RowLocator locator) {
+      MeasurementColumns rows, Map<String, Long> byName, RowLocator locator) {
     int size = rows.size();
+    // Each distinct name is looked up once, not once per row.
+    List<String> names = rows.metricNames();
+    Long[] idOf = new Long[names.size()];
+    for (int r = 0; r < idOf.length; r++) {
+      idOf[r] = byName.get(names.get(r));
+    }
     long[] metricIds = new long[size];
     double[] values = new double[size];
-    Long[] steps = new Long[size];
-    Instant[] recordedAt = new Instant[size];
+    long[] steps = new long[size];
+    boolean[] hasStep = new boolean[size];
+    Instant[] recordedAt = null;
     List<FieldError> errors = new ArrayList<>();
     for (int i = 0; i < size && errors.size() < MAX_REPORTED_ERRORS; i++) {
-      MeasurementInput row = rows.get(i);
-      Long metric = row.metric() == null ? null : byName.get(row.metric());
+      int ref = rows.metricRef(i);
+      Long metric = ref < 0 ? null : idOf[ref];
       if (metric == null) {
-        errors.add(new FieldError(locator.field(i, "metric"), row.metric() == null
-            ? "metric is required" : "unknown metric '" + row.metric() + "' in this experiment"));
+        errors.add(new FieldError(locator.field(i, "metric"), ref < 0
+            ? "metric is required" : "unknown metric '" + names.get(ref) + "' in this experiment"));
         continue;
       }
-      if (!Double.isFinite(row.value())) {
+      double value = rows.value(i);
+      if (!Double.isFinite(value)) {
         errors.add(new FieldError(locator.field(i, "value"), "value must be a finite number"));
         continue;
       }
       metricIds[i] = metric;
-      values[i] = row.value();
-      steps[i] = row.step();
-      recordedAt[i] = row.recordedAt();
+      values[i] = value;
+      steps[i] = rows.step(i);
+      hasStep[i] = rows.hasStep(i);
+      Instant at = rows.recordedAt(i);
+      if (at != null) {
+        if (recordedAt == null) {
+          recordedAt = new Instant[size];
+        }
+        recordedAt[i] = at;
+      }
     }
     if (!errors.isEmpty()) {
       throw new DomainException.InvalidInput(
           "The request has invalid measurements; nothing was written", errors);
     }
-    // One pass: per metric, the exact moments and the sketch of the new values.
-    Map<Long, SampleSummary.Builder> summaries = new HashMap<>();
-    Map<Long, QuantileSketch> sketches = new HashMap<>();
+    // One pass: per metric, the exact moments and the sketch of the new values (indexed by the
+    // name's position: distinct names are distinct metrics).
+    SampleSummary.Builder[] summaries = new SampleSummary.Builder[idOf.length];
+    QuantileSketch[] sketches = new QuantileSketch[idOf.length];
     for (int i = 0; i < size; i++) {
-      summaries.computeIfAbsent(metricIds[i], k -> new SampleSummary.Builder()).add(values[i]);
-      sketches.computeIfAbsent(metricIds[i], k -> QuantileSketch.empty()).add(values[i]);
+      int ref = rows.metricRef(i);
+      if (summaries[ref] == null) {
+        summaries[ref] = new SampleSummary.Builder();
+        sketches[ref] = QuantileSketch.empty();
+      }
+      summaries[ref].add(values[i]);
+      sketches[ref].add(values[i]);
     }
     Map<Long, Rollup> rollups = new HashMap<>();
-    summaries.forEach(
-        (metricId, summary) ->
-            rollups.put(metricId, new Rollup(summary.build(), sketches.get(metricId))));
-    return new Resolved(new Rows(metricIds, values, steps, recordedAt), rollups);
+    for (int r = 0; r < idOf.length; r++) {
+      if (summaries[r] != null) {
+        rollups.put(idOf[r], new Rollup(summaries[r].build(), sketches[r]));
+      }
+    }
+    return new Resolved(new Rows(metricIds, values, steps, hasStep, recordedAt), rollups);
   }
 
   private static IngestionResult write(

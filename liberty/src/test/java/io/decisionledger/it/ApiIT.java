@@ -132,6 +132,53 @@ class ApiIT {
   }
 
   @Test
+  void theTextFilterFindsSubstringsOfTitleOwnerAndHypothesis() {
+    // Served by trigram indexes (V9) and a subquery; the matches are the same as a scan's.
+    String tag = "Trgm" + System.nanoTime();
+    long byTitle = http.postJson("api/v1/experiments",
+        "{\"title\":\"Cache " + tag + " warm\",\"owner\":\"it\"}").getJsonNumber("id").longValue();
+    long byOwner = http.postJson("api/v1/experiments",
+        "{\"title\":\"Owner match\",\"owner\":\"team-" + tag + "\"}").getJsonNumber("id").longValue();
+    long byHypothesis = http.postJson("api/v1/experiments", "{\"title\":\"Hypothesis match\","
+        + "\"owner\":\"it\",\"hypothesis\":\"It is " + tag + "_100% faster\"}")
+        .getJsonNumber("id").longValue();
+    JsonObject all = http.get("api/v1/experiments?q=" + tag.toUpperCase(Locale.ROOT)
+        + "&sort=createdAt&order=asc").json();
+    assertThat(all.getInt("total")).isEqualTo(3);
+    assertThat(all.getJsonArray("items").getValuesAs(JsonObject.class))
+        .extracting(e -> e.getJsonNumber("id").longValue())
+        .containsExactly(byTitle, byOwner, byHypothesis);
+    // LIKE's wildcards are literal characters in the filter.
+    JsonObject literal = http.get("api/v1/experiments?q=" + tag + "_100%25").json();
+    assertThat(literal.getInt("total")).isEqualTo(1);
+    assertThat(literal.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue())
+        .isEqualTo(byHypothesis);
+    assertThat(http.get("api/v1/experiments?q=" + tag + "%25warm").json().getInt("total")).isZero();
+    // With the status filter too: the page and its count agree.
+    JsonObject planned = http.get("api/v1/experiments?q=" + tag + "&status=PLANNED&limit=1").json();
+    assertThat(planned.getInt("total")).isEqualTo(3);
+    assertThat(planned.getJsonArray("items")).hasSize(1);
+    assertThat(http.get("api/v1/experiments?q=" + tag + "&status=CONCLUDED").json().getInt("total"))
+        .isZero();
+  }
+
+  @Test
+  void jsonRowsKeepTheirStepsTimesAndExactValues() {
+    Setup s = setup("Columns " + System.nanoTime());
+    long run = run(s.variant());
+    Http.Response response = http.post("api/v1/runs/" + run + "/measurements", "application/json",
+        "[{\"metric\":\"boot_time\",\"value\":1e-5,\"step\":-9223372036854775808},"
+            + "{\"metric\":\"boot_time\",\"value\":0.1,\"step\":null,"
+            + "\"recordedAt\":\"2026-01-31T12:00:00.123456Z\"},"
+            + "{\"metric\":\"boot_time\",\"value\":12345678901234567890,\"step\":42}]");
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    String csv = http.get("api/v1/experiments/" + s.experiment() + "/export?format=csv").body();
+    assertThat(csv).contains("boot_time,1.0E-5,-9223372036854775808,,")
+        .contains("boot_time,0.1,,2026-01-31T12:00:00.123456Z")
+        .contains("boot_time,1.2345678901234567E19,42,,");
+  }
+
+  @Test
   void ingestionYieldsTheComparisonComputedIndependently() {
     Setup s = setup("Comparison " + System.nanoTime());
     // Three runs per variant; within a run the values spread around the run's mean.

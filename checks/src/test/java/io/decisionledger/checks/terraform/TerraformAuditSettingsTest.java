@@ -284,6 +284,13 @@ class TerraformAuditSettingsTest {
     assertThat(tls.path("name").asText()).isEqualTo("require_secure_transport");
     assertThat(tls.path("value").asText()).isEqualToIgnoringCase("on");
 
+    // The migrations create pg_trgm (V9): Azure refuses extensions that are not allow-listed.
+    JsonNode extensions = pg.resource("azurerm_postgresql_flexible_server_configuration.extensions");
+    assertThat(extensions.path("name").asText()).isEqualTo("azure.extensions");
+    assertThat(List.of(extensions.path("value").asText().toLowerCase(java.util.Locale.ROOT).split(",")))
+        .as("allow-listed extensions")
+        .contains("pg_trgm");
+
     JsonNode ha = block(block(server, "dynamic").path("high_availability"), "content");
     assertThat(ha.path("mode").asText()).isEqualTo("ZoneRedundant");
     assertThat(server.path("high_availability").toString()).doesNotContain("SameZone");

@@ -26,8 +26,12 @@ public final class MeasurementWriter {
 
   private MeasurementWriter() {}
 
-  /** Rows resolved to metric ids, as parallel arrays (no object per row). */
-  public record Rows(long[] metricIds, double[] values, Long[] steps, Instant[] recordedAt) {
+  /**
+   * Rows resolved to metric ids, as parallel arrays (no object per row). A row has a step when
+   * {@code hasStep[i]}; {@code recordedAt} is null when no row has a time.
+   */
+  public record Rows(
+      long[] metricIds, double[] values, long[] steps, boolean[] hasStep, Instant[] recordedAt) {
     public int size() {
       return values.length;
     }
@@ -39,25 +43,38 @@ public final class MeasurementWriter {
     PGConnection pg = connection.unwrap(PGConnection.class);
     CopyIn copy = pg.getCopyAPI().copyIn(COPY_SQL);
     try {
+      // COPY's text format, written as ASCII bytes straight into the buffer (no String per row
+      // but the value's digits).
       byte[] buffer = new byte[BUFFER];
       int used = 0;
-      StringBuilder line = new StringBuilder(96);
-      String run = Long.toString(runId);
+      byte[] run = Long.toString(runId).getBytes(StandardCharsets.US_ASCII);
       for (int i = 0; i < rows.size(); i++) {
-        line.setLength(0);
-        line.append(run).append('\t').append(rows.metricIds()[i]).append('\t')
-            .append(rows.values()[i]).append('\t');
-        Long step = rows.steps()[i];
-        line.append(step == null ? "\\N" : step.toString()).append('\t');
-        Instant at = rows.recordedAt()[i];
-        line.append(at == null ? "\\N" : at.toString()).append('\n');
-        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
-        if (used + bytes.length > buffer.length) {
+        if (used + MAX_LINE > buffer.length) {
           copy.writeToCopy(buffer, 0, used);
           used = 0;
         }
-        System.arraycopy(bytes, 0, buffer, used, bytes.length);
-        used += bytes.length;
+        System.arraycopy(run, 0, buffer, used, run.length);
+        used += run.length;
+        buffer[used++] = '\t';
+        used = putLong(buffer, used, rows.metricIds()[i]);
+        buffer[used++] = '\t';
+        used = putAscii(buffer, used, Double.toString(rows.values()[i]));
+        buffer[used++] = '\t';
+        if (rows.hasStep()[i]) {
+          used = putLong(buffer, used, rows.steps()[i]);
+        } else {
+          buffer[used++] = '\\';
+          buffer[used++] = 'N';
+        }
+        buffer[used++] = '\t';
+        Instant at = rows.recordedAt() == null ? null : rows.recordedAt()[i];
+        if (at == null) {
+          buffer[used++] = '\\';
+          buffer[used++] = 'N';
+        } else {
+          used = putAscii(buffer, used, at.toString());
+        }
+        buffer[used++] = '\n';
       }
       if (used > 0) {
         copy.writeToCopy(buffer, 0, used);
@@ -68,6 +85,40 @@ public final class MeasurementWriter {
         copy.cancelCopy();
       }
     }
+  }
+
+  /**
+   * The longest line: two longs (20 characters each with a sign), a double (at most 24), an
+   * instant (at most ~40 with a year beyond 9999 and nanoseconds), four tabs and a newline.
+   */
+  private static final int MAX_LINE = 20 + 20 + 24 + 20 + 64 + 5;
+
+  private static int putAscii(byte[] buffer, int at, String ascii) {
+    for (int k = 0; k < ascii.length(); k++) {
+      buffer[at++] = (byte) ascii.charAt(k);
+    }
+    return at;
+  }
+
+  private static int putLong(byte[] buffer, int at, long value) {
+    if (value == Long.MIN_VALUE) {
+      return putAscii(buffer, at, Long.toString(value));
+    }
+    if (value < 0) {
+      buffer[at++] = '-';
+      value = -value;
+    }
+    int start = at;
+    do {
+      buffer[at++] = (byte) ('0' + value % 10);
+      value /= 10;
+    } while (value != 0);
+    for (int l = start, r = at - 1; l < r; l++, r--) {
+      byte t = buffer[l];
+      buffer[l] = buffer[r];
+      buffer[r] = t;
+    }
+    return at;
   }
 
   /** The rollup of one (run, metric): exact moments and a quantile sketch. */

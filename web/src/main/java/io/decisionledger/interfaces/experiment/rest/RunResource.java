@@ -3,6 +3,7 @@ package io.decisionledger.interfaces.experiment.rest;
 import io.decisionledger.application.ApplicationMetrics;
 import io.decisionledger.application.DomainException;
 import io.decisionledger.application.IngestionService;
+import io.decisionledger.application.MeasurementColumns;
 import io.decisionledger.application.MeasurementCsv;
 import io.decisionledger.application.MeasurementInput;
 import io.decisionledger.application.RowLocator;
@@ -35,7 +36,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -119,7 +119,9 @@ public class RunResource {
     metrics.ingestionRequest();
     try {
       byte[] bytes = readBounded(body);
-      String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      // The body's hash tells a replay from a reuse of the key: only needed with a key.
+      String hash = key == null ? null
+          : HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
       Parsed parsed = parse(new ByteArrayInputStream(bytes), contentType);
       IngestionResultDto result = IngestionResultDto.of(
           ingestion.ingest(id, parsed.rows(), key, hash, parsed.locator()));
@@ -141,7 +143,7 @@ public class RunResource {
   }
 
   /** The rows of a body, and how its errors name a row: JSON by index, CSV by line. */
-  private record Parsed(List<MeasurementInput> rows, RowLocator locator) {}
+  private record Parsed(MeasurementColumns rows, RowLocator locator) {}
 
   private Parsed parse(InputStream body, MediaType contentType) {
     int maxRows = ingestion.maxRows();
@@ -158,7 +160,7 @@ public class RunResource {
                 .limit(3).map(e -> e.field() + ": " + e.message())
                 .collect(Collectors.joining("; ")), csv.errors());
       }
-      return new Parsed(csv.rows(), csv.locator());
+      return new Parsed(MeasurementColumns.of(csv.rows()), csv.locator());
     }
     try {
       return new Parsed(MeasurementJson.read(body, maxRows), RowLocator.INDEX);
