@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +99,62 @@ public class RunService {
             Run.class)
         .setParameter("id", experimentId)
         .getResultList();
+  }
+
+  /**
+   * One page of an experiment's runs in the order of {@link #runsOf}, each with its variant and
+   * parameters: three statements (count, the page's ids, the runs with their parameters), however
+   * many runs the experiment has.
+   */
+  public Page<Run> runsPage(long experimentId, int offset, int limit) {
+    int first = Math.max(0, offset);
+    int max = Math.max(1, Math.min(limit, 100));
+    long total = em.createQuery(
+            "select count(r) from Run r where r.variant.experiment.id = :id", Long.class)
+        .setParameter("id", experimentId)
+        .getSingleResult();
+    if (total == 0 || first >= total) {
+      return new Page<>(List.of(), total, first, max);
+    }
+    List<Long> ids = em.createQuery(
+            "select r.id from Run r join r.variant v where v.experiment.id = :id"
+                + " order by v.baseline desc, v.name, r.startedAt desc, r.id desc",
+            Long.class)
+        .setParameter("id", experimentId)
+        .setFirstResult(first)
+        .setMaxResults(max)
+        .getResultList();
+    if (ids.isEmpty()) {
+      return new Page<>(List.of(), total, first, max);
+    }
+    List<Run> runs = em.createQuery(
+            "select distinct r from Run r join fetch r.variant left join fetch r.parameters"
+                + " where r.id in :ids",
+            Run.class)
+        .setParameter("ids", ids)
+        .getResultList();
+    List<Run> ordered = runs.stream().sorted(Comparator.comparingInt(r -> ids.indexOf(r.getId())))
+        .toList();
+    return new Page<>(ordered, total, first, max);
+  }
+
+  /** Measurements of each of these runs, from the rollups (no scan of measurements). */
+  public Map<Long, Long> measurementCounts(Collection<Long> runIds) {
+    Map<Long, Long> counts = new HashMap<>();
+    if (runIds == null || runIds.isEmpty()) {
+      return counts;
+    }
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select s.run_id, sum(s.n) from run_metric_stats s where s.run_id in (:ids)"
+                    + " group by s.run_id",
+                Object[].class)
+            .setParameter("ids", List.copyOf(runIds))
+            .getResultList();
+    for (Object[] row : rows) {
+      counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+    return counts;
   }
 
   /** Measurements per run of an experiment, from the rollups (no scan of measurements). */
