@@ -11,7 +11,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,39 +102,35 @@ public class RunService {
 
   /**
    * One page of an experiment's runs in the order of {@link #runsOf}, each with its variant and
-   * parameters: three statements (count, the page's ids, the runs with their parameters), however
-   * many runs the experiment has.
+   * parameters: the page with its variants in one statement, the page's parameters in a second,
+   * and the count in a third only when the page does not tell the total itself (a later page, or
+   * a full first page).
    */
   public Page<Run> runsPage(long experimentId, int offset, int limit) {
     int first = Math.max(0, offset);
     int max = Math.max(1, Math.min(limit, 100));
-    long total = em.createQuery(
-            "select count(r) from Run r where r.variant.experiment.id = :id", Long.class)
-        .setParameter("id", experimentId)
-        .getSingleResult();
-    if (total == 0 || first >= total) {
-      return new Page<>(List.of(), total, first, max);
-    }
-    List<Long> ids = em.createQuery(
-            "select r.id from Run r join r.variant v where v.experiment.id = :id"
+    List<Run> runs = em.createQuery(
+            "select r from Run r join fetch r.variant v where v.experiment.id = :id"
                 + " order by v.baseline desc, v.name, r.startedAt desc, r.id desc",
-            Long.class)
+            Run.class)
         .setParameter("id", experimentId)
         .setFirstResult(first)
         .setMaxResults(max)
         .getResultList();
-    if (ids.isEmpty()) {
-      return new Page<>(List.of(), total, first, max);
+    if (!runs.isEmpty()) {
+      // Fills the parameters of the runs just read (same persistence context), for the page only.
+      em.createQuery("select distinct r from Run r left join fetch r.parameters where r in :runs",
+              Run.class)
+          .setParameter("runs", runs)
+          .getResultList();
     }
-    List<Run> runs = em.createQuery(
-            "select distinct r from Run r join fetch r.variant left join fetch r.parameters"
-                + " where r.id in :ids",
-            Run.class)
-        .setParameter("ids", ids)
-        .getResultList();
-    List<Run> ordered = runs.stream().sorted(Comparator.comparingInt(r -> ids.indexOf(r.getId())))
-        .toList();
-    return new Page<>(ordered, total, first, max);
+    long total = first == 0 && runs.size() < max
+        ? runs.size()
+        : em.createQuery("select count(r) from Run r where r.variant.experiment.id = :id",
+                Long.class)
+            .setParameter("id", experimentId)
+            .getSingleResult();
+    return new Page<>(runs, total, first, max);
   }
 
   /** Measurements of each of these runs, from the rollups (no scan of measurements). */

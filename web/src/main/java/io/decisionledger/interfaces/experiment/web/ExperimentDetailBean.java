@@ -2,6 +2,7 @@ package io.decisionledger.interfaces.experiment.web;
 
 import io.decisionledger.application.ComparisonService;
 import io.decisionledger.application.DomainException;
+import io.decisionledger.application.ExperimentOverview;
 import io.decisionledger.application.ExperimentService;
 import io.decisionledger.application.MetricDraft;
 import io.decisionledger.application.RunService;
@@ -115,9 +116,10 @@ public class ExperimentDetailBean implements Serializable {
 
   private void reload() {
     comparisonFailed = false;
-    experiment = experiments.get(id);
-    variants = experiments.variants(id);
-    metrics = experiments.metrics(id);
+    ExperimentOverview overview = experiments.overview(id);
+    experiment = overview.experiment();
+    variants = overview.variants();
+    metrics = overview.metrics();
     runs.refresh();
     provenItems = goals.provenByExperiment(id);
     try {
