@@ -5,6 +5,7 @@ import io.decisionledger.application.DomainException;
 import io.decisionledger.application.ExperimentOverview;
 import io.decisionledger.application.ExperimentService;
 import io.decisionledger.application.MetricDraft;
+import io.decisionledger.application.Page;
 import io.decisionledger.application.RunService;
 import io.decisionledger.application.VariantDraft;
 import io.decisionledger.application.goal.GoalService;
@@ -82,7 +83,9 @@ public class ExperimentDetailBean implements Serializable {
 
   @PostConstruct
   void init() {
-    runs = new RunLazyModel((offset, limit) -> runService.runsPage(id, offset, limit),
+    runs = new RunLazyModel((offset, limit) -> id == null || notFound
+            ? new Page<>(List.of(), 0, offset, limit)
+            : runService.runsPage(id, offset, limit),
         runIds -> runService.measurementCounts(runIds));
   }
 
