@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,58 @@ public class RunService {
             Run.class)
         .setParameter("id", experimentId)
         .getResultList();
+  }
+
+  /**
+   * One page of an experiment's runs in the order of {@link #runsOf}, each with its variant and
+   * parameters: the page with its variants in one statement, the page's parameters in a second,
+   * and the count in a third only when the page does not tell the total itself (a later page, or
+   * a full first page).
+   */
+  public Page<Run> runsPage(long experimentId, int offset, int limit) {
+    int first = Math.max(0, offset);
+    int max = Math.max(1, Math.min(limit, 100));
+    List<Run> runs = em.createQuery(
+            "select r from Run r join fetch r.variant v where v.experiment.id = :id"
+                + " order by v.baseline desc, v.name, r.startedAt desc, r.id desc",
+            Run.class)
+        .setParameter("id", experimentId)
+        .setFirstResult(first)
+        .setMaxResults(max)
+        .getResultList();
+    if (!runs.isEmpty()) {
+      // Fills the parameters of the runs just read (same persistence context), for the page only.
+      em.createQuery("select distinct r from Run r left join fetch r.parameters where r in :runs",
+              Run.class)
+          .setParameter("runs", runs)
+          .getResultList();
+    }
+    long total = first == 0 && runs.size() < max
+        ? runs.size()
+        : em.createQuery("select count(r) from Run r where r.variant.experiment.id = :id",
+                Long.class)
+            .setParameter("id", experimentId)
+            .getSingleResult();
+    return new Page<>(runs, total, first, max);
+  }
+
+  /** Measurements of each of these runs, from the rollups (no scan of measurements). */
+  public Map<Long, Long> measurementCounts(Collection<Long> runIds) {
+    Map<Long, Long> counts = new HashMap<>();
+    if (runIds == null || runIds.isEmpty()) {
+      return counts;
+    }
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "select s.run_id, sum(s.n) from run_metric_stats s where s.run_id in (:ids)"
+                    + " group by s.run_id",
+                Object[].class)
+            .setParameter("ids", List.copyOf(runIds))
+            .getResultList();
+    for (Object[] row : rows) {
+      counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+    return counts;
   }
 
   /** Measurements per run of an experiment, from the rollups (no scan of measurements). */

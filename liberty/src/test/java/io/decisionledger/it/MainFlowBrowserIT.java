@@ -107,13 +107,22 @@ class MainFlowBrowserIT {
       click("experimentForm:save");
       waitForText(By.id("experimentTitle"), title);
 
+      // The variant and metric forms are built only when asked for.
+      assertThat(browser.findElements(By.id("variantForm:variantName"))).isEmpty();
+      assertThat(browser.findElements(By.id("metricForm:metricName"))).isEmpty();
+      click("variantsForm:addVariant");
+      // Validation beside the field; the form stays open.
+      click("variantForm:saveVariant");
+      waitForText(By.id("variantEditor"), "Name is required");
       type("variantForm:variantName", "Bare VMs");
       click("variantForm:saveVariant");
       waitForText(By.id("variantsForm:variants"), "Bare VMs");
+      click("variantsForm:addVariant");
       type("variantForm:variantName", "KubeVirt");
       click("variantForm:saveVariant");
       waitForText(By.id("variantsForm:variants"), "KubeVirt");
 
+      click("metricsForm:addMetric");
       type("metricForm:metricName", "boot_time");
       type("metricForm:metricUnit", "s");
       new Select(browser.findElement(By.id("metricForm:metricDirection")))

@@ -284,6 +284,10 @@ public class DecisionService {
   /** The frozen evidence of a decision, by experiment, metric, baseline first. */
   public List<Evidence> evidence(long decisionId) {
     get(decisionId);
+    return evidenceOf(decisionId);
+  }
+
+  private List<Evidence> evidenceOf(long decisionId) {
     return em.createQuery("select e from Evidence e where e.decision.id = :d"
                 + " order by e.citedAt, e.experimentTitle, e.metricName, e.baseline desc,"
                 + " e.variantName", Evidence.class)
@@ -291,10 +295,14 @@ public class DecisionService {
         .getResultList();
   }
 
-  /** The decision's frozen evidence beside the current comparison, with drift flags (D11). */
+  /**
+   * The decision's frozen evidence beside the current comparison, with drift flags (D11). The
+   * report's decision is loaded as by {@link #get} (with its options and successor), so a page
+   * that shows both needs only this call.
+   */
   public EvidenceReport drift(long decisionId) {
     Decision decision = get(decisionId);
-    return new EvidenceReport(decision, compareWithCurrent(evidence(decisionId), new HashMap<>()));
+    return new EvidenceReport(decision, compareWithCurrent(evidenceOf(decisionId), new HashMap<>()));
   }
 
   /** How many accepted decisions drifted: a count, public like the metric that publishes it. */

@@ -27,6 +27,7 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -174,6 +175,50 @@ class DecisionBrowserIT {
     } catch (AssertionError | RuntimeException e) {
       File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
       Files.copy(shot.toPath(), Path.of("target", "browser-evidence-failure.png"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      throw e;
+    }
+  }
+
+  @Test
+  void citingIsAFormOpenedOnDemandWithItsMessagesBesideTheFields() throws Exception {
+    Http api = new Http(Deployments.root(base));
+    String title = "Cited in browser " + System.nanoTime();
+    long experiment = api.postJson("api/v1/experiments",
+        "{\"title\":\"" + title + "\",\"owner\":\"browser\"}").getJsonNumber("id").longValue();
+    long variant = api.postJson("api/v1/experiments/" + experiment + "/variants",
+        "{\"name\":\"A\"}").getJsonNumber("id").longValue();
+    api.postJson("api/v1/experiments/" + experiment + "/metrics",
+        "{\"name\":\"cite_time\",\"direction\":\"LOWER_IS_BETTER\"}");
+    long run = api.postJson("api/v1/variants/" + variant + "/runs", "{\"notes\":\"browser\"}")
+        .getJsonNumber("id").longValue();
+    Http.Response measured = api.post("api/v1/runs/" + run + "/measurements", "application/json",
+        "[{\"metric\":\"cite_time\",\"value\":4.5,\"step\":0}]");
+    assertThat(measured.status()).as(measured.body()).isEqualTo(201);
+    long decision = api.postJson("api/v1/decisions",
+        "{\"title\":\"Cite by form " + System.nanoTime() + "\"}").getJsonNumber("id").longValue();
+    try {
+      browser.get(root + "decisions/detail.xhtml?id=" + decision);
+      clickable("citeForm:startCite");
+      // The citation inputs (and the experiments for their menu) are not built until asked for.
+      assertThat(browser.findElements(By.id("citeForm:citeExperiment"))).isEmpty();
+      clickable("citeForm:startCite").click();
+      clickable("citeForm:citeExperiment");
+      // Nothing chosen: the message is beside the field and the form stays open.
+      clickable("citeForm:cite").click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("citeForm"),
+          "experimentId is required"));
+      new Select(clickable("citeForm:citeExperiment")).selectByVisibleText(title);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("citeForm:citeMetricsBox"),
+          "cite_time"));
+      clickable("citeForm:cite").click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("evidence"), title));
+      assertThat(browser.findElement(By.id("evidence")).getText()).contains("cite_time");
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("citeForm:startCite")));
+      assertThat(browser.findElements(By.id("citeForm:citeExperiment"))).isEmpty();
+    } catch (AssertionError | RuntimeException e) {
+      File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+      Files.copy(shot.toPath(), Path.of("target", "browser-cite-failure.png"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       throw e;
     }

@@ -25,7 +25,8 @@ import java.util.Map;
 /**
  * One decision: its record with the rendered body, its options, the decisions it supersedes, and
  * the evidence panel (frozen beside current, with drift badges), with the forms to cite an
- * experiment and to mark the decision superseded. The bean is kept with the session (on any
+ * experiment (built, with the experiments for its menu, only while citing) and to mark the
+ * decision superseded. The bean is kept with the session (on any
  * replica) and holds the decision's id and the form inputs; what it shows from the database is
  * transient, loaded again on a replica that has not loaded it yet.
  */
@@ -47,6 +48,7 @@ public class DecisionDetailBean implements Serializable {
   private transient EvidenceReport report;
   private transient List<ProvenItem> provenItems;
 
+  private boolean citing;
   private Long citeExperimentId;
   private List<Long> citeMetricIds = new ArrayList<>();
   private boolean citeReplace;
@@ -83,11 +85,34 @@ public class DecisionDetailBean implements Serializable {
   }
 
   private void reload() {
-    decision = decisions.get(id);
+    // The report carries the decision (options and successor loaded): one call for both.
+    report = decisions.drift(id);
+    decision = report.decision();
     bodyHtml = Markdown.toSafeHtml(decision.getBody());
     supersedes = decisions.supersededBy(id);
-    report = decisions.drift(id);
     provenItems = goals.provenByDecision(id);
+  }
+
+  /** Opens the citation form. */
+  public void startCiting() {
+    citing = true;
+    citeExperimentId = null;
+    citeMetricIds = new ArrayList<>();
+    citeReplace = false;
+    metricChoices = null;
+  }
+
+  /** Closes the citation form without citing. */
+  public void cancelCiting() {
+    citing = false;
+    citeExperimentId = null;
+    citeMetricIds = new ArrayList<>();
+    citeReplace = false;
+    metricChoices = null;
+  }
+
+  public boolean isCiting() {
+    return citing;
   }
 
   public void experimentChosen() {
@@ -101,7 +126,7 @@ public class DecisionDetailBean implements Serializable {
       draft.setReplace(citeReplace);
       int rows = decisions.cite(id, draft).size();
       Messages.info("Froze " + rows + " evidence rows.");
-      citeReplace = false;
+      cancelCiting();
       reload();
     } catch (DomainException e) {
       Messages.add(e, Map.of("experimentId", "citeForm:citeExperiment",

@@ -2,8 +2,10 @@ package io.decisionledger.interfaces.experiment.web;
 
 import io.decisionledger.application.ComparisonService;
 import io.decisionledger.application.DomainException;
+import io.decisionledger.application.ExperimentOverview;
 import io.decisionledger.application.ExperimentService;
 import io.decisionledger.application.MetricDraft;
+import io.decisionledger.application.Page;
 import io.decisionledger.application.RunService;
 import io.decisionledger.application.VariantDraft;
 import io.decisionledger.application.goal.GoalService;
@@ -18,6 +20,7 @@ import io.decisionledger.domain.model.experiment.Run;
 import io.decisionledger.domain.model.experiment.Variant;
 import io.decisionledger.interfaces.web.Messages;
 import io.decisionledger.interfaces.web.ViewModel;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
@@ -28,10 +31,11 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * One experiment: its variants and metrics (with their inline forms), its runs and the
- * comparison. Holds the experiment's id and the drafts being edited (both kept with the session,
- * so another replica can continue the view); what the page shows of the experiment is a transient
- * copy, reloaded after each change and on a replica that has not loaded it yet.
+ * One experiment: its variants and metrics (with their forms, rendered only while one is being
+ * added or edited), its runs (one page at a time, paged in SQL) and the comparison. Holds the
+ * experiment's id and the drafts being edited (both kept with the session, so another replica can
+ * continue the view); what the page shows of the experiment is a transient copy, reloaded after
+ * each change and on a replica that has not loaded it yet.
  */
 @Named("experimentDetail")
 @ViewModel
@@ -64,16 +68,26 @@ public class ExperimentDetailBean implements Serializable {
   private transient Experiment experiment;
   private transient List<Variant> variants;
   private transient List<Metric> metrics;
-  private transient List<Run> runs;
-  private transient Map<Long, Long> measurementCounts;
   private transient List<ProvenItem> provenItems;
   private transient Comparison comparison;
   private transient boolean comparisonFailed;
 
+  private RunLazyModel runs;
+
+  private boolean variantFormOpen;
   private Long editingVariantId;
   private VariantDraft variantDraft = new VariantDraft();
+  private boolean metricFormOpen;
   private Long editingMetricId;
   private MetricDraft metricDraft = newMetricDraft();
+
+  @PostConstruct
+  void init() {
+    runs = new RunLazyModel((offset, limit) -> id == null || notFound
+            ? new Page<>(List.of(), 0, offset, limit)
+            : runService.runsPage(id, offset, limit),
+        runIds -> runService.measurementCounts(runIds));
+  }
 
   /** View action: loads everything the page shows. */
   public void load() {
@@ -105,11 +119,11 @@ public class ExperimentDetailBean implements Serializable {
 
   private void reload() {
     comparisonFailed = false;
-    experiment = experiments.get(id);
-    variants = experiments.variants(id);
-    metrics = experiments.metrics(id);
-    runs = runService.runsOf(id);
-    measurementCounts = runService.measurementCounts(id);
+    ExperimentOverview overview = experiments.overview(id);
+    experiment = overview.experiment();
+    variants = overview.variants();
+    metrics = overview.metrics();
+    runs.refresh();
     provenItems = goals.provenByExperiment(id);
     try {
       comparison = comparisons.compare(id);
@@ -131,14 +145,23 @@ public class ExperimentDetailBean implements Serializable {
 
   // --- variants ---
 
+  /** Opens the variant form for a new variant. */
+  public void addVariant() {
+    editingVariantId = null;
+    variantDraft = new VariantDraft();
+    variantFormOpen = true;
+  }
+
   public void editVariant(long variantId) {
     getVariants().stream().filter(v -> v.getId() == variantId).findFirst().ifPresent(v -> {
       editingVariantId = v.getId();
+      variantFormOpen = true;
       variantDraft = new VariantDraft(v.getName(), v.getDescription(), v.isBaseline());
     });
   }
 
   public void cancelVariant() {
+    variantFormOpen = false;
     editingVariantId = null;
     variantDraft = new VariantDraft();
   }
@@ -183,14 +206,23 @@ public class ExperimentDetailBean implements Serializable {
 
   // --- metrics ---
 
+  /** Opens the metric form for a new metric. */
+  public void addMetric() {
+    editingMetricId = null;
+    metricDraft = newMetricDraft();
+    metricFormOpen = true;
+  }
+
   public void editMetric(long metricId) {
     getMetrics().stream().filter(m -> m.getId() == metricId).findFirst().ifPresent(m -> {
       editingMetricId = m.getId();
+      metricFormOpen = true;
       metricDraft = new MetricDraft(m.getName(), m.getUnit(), m.getDirection(), m.getDescription());
     });
   }
 
   public void cancelMetric() {
+    metricFormOpen = false;
     editingMetricId = null;
     metricDraft = newMetricDraft();
   }
@@ -257,8 +289,7 @@ public class ExperimentDetailBean implements Serializable {
   }
 
   public long measurementCount(Run run) {
-    loaded();
-    return measurementCounts == null ? 0L : measurementCounts.getOrDefault(run.getId(), 0L);
+    return runs.measurementCount(run);
   }
 
   public String chart(MetricComparison metric) {
@@ -315,9 +346,9 @@ public class ExperimentDetailBean implements Serializable {
     return metrics == null ? List.of() : metrics;
   }
 
-  public List<Run> getRuns() {
-    loaded();
-    return runs == null ? List.of() : runs;
+  /** The runs, one page at a time. */
+  public RunLazyModel getRuns() {
+    return runs;
   }
 
   /** The goals' checklist items this experiment proves. */
@@ -329,6 +360,14 @@ public class ExperimentDetailBean implements Serializable {
   public Comparison getComparison() {
     loaded();
     return comparison;
+  }
+
+  public boolean isVariantFormOpen() {
+    return variantFormOpen;
+  }
+
+  public boolean isMetricFormOpen() {
+    return metricFormOpen;
   }
 
   public Long getEditingVariantId() {
