@@ -3,14 +3,13 @@ package io.decisionledger.it.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.decisionledger.it.ExtraServer;
 import io.decisionledger.it.Http;
+import io.decisionledger.it.ServerLog;
 import io.decisionledger.it.TestDatabase;
-import io.decisionledger.launcher.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -28,8 +26,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +47,7 @@ class OidcSignInIT {
   private static final String VIEWER = "oidc-viewer-" + RUN;
   private static final String ADMIN = "oidc-admin-" + RUN;
   private static final String STRANGER = "oidc-stranger-" + RUN;
+  private static final String CROWDED = "oidc-crowded-" + RUN;
   private static final String EDITORS_GROUP = "3f6c2a1e-editors";
   private static final String CLIENT_ID = "decision-ledger-it";
 
@@ -60,7 +57,7 @@ class OidcSignInIT {
   private static Process provider;
   private static Path providerLog;
   private static URI providerUri;
-  private static OidcServer server;
+  private static ExtraServer server;
 
   @BeforeAll
   static void start() throws IOException {
@@ -74,7 +71,7 @@ class OidcSignInIT {
     Assumptions.assumeTrue(installed, "oidc-provider-mock is not installed at " + executable
         + " (bash .ci/tools/oidc-provider.sh installs it)");
 
-    int port = freePort();
+    int port = ExtraServer.freePort();
     providerUri = URI.create("http://127.0.0.1:" + port);
     providerLog = Files.createTempFile("oidc-provider", ".log");
     List<String> command = new ArrayList<>(List.of(executable.toString(),
@@ -88,6 +85,12 @@ class OidcSignInIT {
       command.add("{\"sub\": \"sub-" + user[0] + "\", \"preferred_username\": \"" + user[0]
           + "\", \"name\": \"Test " + user[0] + "\", \"groups\": " + user[1] + "}");
     }
+    // In more groups than a token holds: Entra ID leaves the claim out and refers to Graph.
+    command.add("--user-claims");
+    command.add("{\"sub\": \"sub-" + CROWDED + "\", \"preferred_username\": \"" + CROWDED
+        + "\", \"_claim_names\": {\"groups\": \"src1\"}, \"_claim_sources\": {\"src1\":"
+        + " {\"endpoint\": \"https://graph.microsoft.com/v1.0/users/sub-" + CROWDED
+        + "/getMemberObjects\"}}}");
     provider = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(providerLog.toFile()).start();
     await("the OpenID Connect provider answers").atMost(Duration.ofSeconds(60))
@@ -105,13 +108,13 @@ class OidcSignInIT {
           }
         });
 
-    server = OidcServer.start(Map.of(
+    server = ExtraServer.start("-oidc", ExtraServer.freePort(), ExtraServer.freePort(), Map.of(
         "dl.auth.mode", "oidc",
         "dl.auth.oidc.provider-uri", providerUri.toString(),
         "dl.auth.oidc.client-id", CLIENT_ID,
         "dl.auth.oidc.client-secret", "it-oidc-secret-" + RUN,
         "dl.auth.oidc.role-map", EDITORS_GROUP + "=editor," + EDITORS_GROUP + "=viewer,"
-            + "viewers=viewer,admins=admin,admins=viewer"));
+            + "viewers=viewer,admins=admin,admins=viewer"), START_DEADLINE);
   }
 
   @AfterAll
@@ -238,6 +241,23 @@ class OidcSignInIT {
   }
 
   @Test
+  void aUserWhoseGroupsTheTokenLeavesOutIsRefusedNotSignedInWithoutRoles() {
+    Http app = Http.anonymous(server.root());
+    double providerFailures = providerFailures(app);
+    ServerLog log = ServerLog.of(server.log());
+    long mark = log.mark();
+    Http.Response back = approvedAtTheProvider(app, "index.xhtml", CROWDED);
+    assertThat(back.status()).isEqualTo(403);
+    assertThat(back.body()).doesNotContain("Exception").doesNotContain("at io.decisionledger");
+    assertThat(app.get("api/v1/session").status()).isEqualTo(401);
+    assertThat(providerFailures(app) - providerFailures).isEqualTo(1.0);
+    await("the log says why and what to do").atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(log.linesSince(mark,
+            Pattern.compile("group overage.*dl\\.auth\\.oidc\\.roles-claim=roles")))
+            .hasSize(1));
+  }
+
+  @Test
   void aForgedCallbackIsRefused() {
     Http app = Http.anonymous(server.root());
     Http.Response start = app.get("experiments/edit.xhtml", "text/html");
@@ -286,6 +306,16 @@ class OidcSignInIT {
    * form), comes back through the callback and follows the redirect to the page.
    */
   private static Http.Response signIn(Http app, String page, String user) {
+    Http.Response back = approvedAtTheProvider(app, page, user);
+    assertThat(back.status()).as("the callback signs in\n%s", server.problems()).isEqualTo(302);
+    URI target = URI.create(location(back));
+    assertThat(target.getPath()).isEqualTo("/" + page.replaceAll("\\?.*", ""));
+    return app.get(target.getRawPath().substring(1)
+        + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()), "text/html");
+  }
+
+  /** Asks for {@code page}, approves {@code user} at the provider: the callback's answer. */
+  private static Http.Response approvedAtTheProvider(Http app, String page, String user) {
     Http.Response first = app.get(page, "text/html");
     assertThat(first.status()).as("an anonymous page request goes to the provider").isEqualTo(302);
     URI authorize = URI.create(location(first));
@@ -302,13 +332,8 @@ class OidcSignInIT {
     URI callback = URI.create(approved.headers().firstValue("Location").orElseThrow());
     assertThat(callback.getPath()).isEqualTo("/oidc/callback");
 
-    Http.Response back = app.get(callback.getRawPath().substring(1) + "?" + callback.getRawQuery(),
+    return app.get(callback.getRawPath().substring(1) + "?" + callback.getRawQuery(),
         "text/html");
-    assertThat(back.status()).as("the callback signs in\n%s", server.problems()).isEqualTo(302);
-    URI target = URI.create(location(back));
-    assertThat(target.getPath()).isEqualTo("/" + page.replaceAll("\\?.*", ""));
-    return app.get(target.getRawPath().substring(1)
-        + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()), "text/html");
   }
 
   private static String location(Http.Response response) {
@@ -325,134 +350,6 @@ class OidcSignInIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  /** A Liberty server from the same install, configured as the product server plus settings. */
-  private record OidcServer(Path wlp, String name, Path dir, int httpPort) {
-
-    static OidcServer start(Map<String, String> settings) throws IOException {
-      Path wlp = Path.of(System.getProperty("dl.wlp.dir"));
-      String name = System.getProperty("dl.it.server.name") + "-oidc";
-      Path product = wlp.resolve("usr/servers/decision-ledger");
-      Path dir = wlp.resolve("usr/servers").resolve(name);
-      deleteTree(dir);
-      // 'server create' gives it its own keystore and LTPA key passwords in server.env.
-      new OidcServer(wlp, name, dir, 0).run("create");
-      Files.createDirectories(dir.resolve("apps"));
-      for (String file : List.of("server.xml", "bootstrap.properties", "jvm.options")) {
-        Files.copy(product.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-      }
-      copyTree(product.resolve("configDropins"), dir.resolve("configDropins"));
-      Files.copy(Path.of(System.getProperty("dl.ear")), dir.resolve("apps/decision-ledger.ear"),
-          StandardCopyOption.REPLACE_EXISTING);
-
-      int http = freePort();
-      EmbeddedDatabase database = TestDatabase.get();
-      Path variables = Files.createDirectories(dir.resolve("variables"));
-      Files.writeString(variables.resolve("dl.db.url"), database.jdbcUrl());
-      Files.writeString(variables.resolve("dl.db.user"), EmbeddedDatabase.USER);
-      Files.writeString(variables.resolve("dl.db.ssl-mode"), "disable");
-      Files.writeString(variables.resolve("dl.admin.username"), TestDatabase.ADMIN);
-      Files.writeString(variables.resolve("dl.admin.password"), TestDatabase.adminPassword());
-      Files.writeString(variables.resolve("dl.http.port"), Integer.toString(http));
-      Files.writeString(variables.resolve("dl.https.port"), Integer.toString(freePort()));
-      for (Map.Entry<String, String> setting : settings.entrySet()) {
-        Files.writeString(variables.resolve(setting.getKey()), setting.getValue() + "\n");
-      }
-
-      OidcServer server = new OidcServer(wlp, name, dir, http);
-      server.run("start");
-      server.awaitReady();
-      return server;
-    }
-
-    URL root() {
-      try {
-        return URI.create("http://localhost:" + httpPort + "/").toURL();
-      } catch (java.net.MalformedURLException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    private void awaitReady() {
-      Http probe = Http.anonymous(root());
-      try {
-        await("the oidc server ready").atMost(START_DEADLINE).pollInterval(Duration.ofSeconds(1))
-            .ignoreExceptionsInstanceOf(UncheckedIOException.class)
-            .until(() -> probe.get("health/ready").status() == 200);
-      } catch (org.awaitility.core.ConditionTimeoutException e) {
-        stop();
-        throw new AssertionError("the oidc server was not ready within " + START_DEADLINE + "\n"
-            + problems(), e);
-      }
-    }
-
-    void stop() {
-      run("stop");
-    }
-
-    /** Errors and warnings from the server's log, for failure messages. */
-    String problems() {
-      Path log = dir.resolve("logs/messages.log");
-      try (Stream<String> lines = Files.lines(log)) {
-        return lines.filter(l -> l.contains("\"loglevel\":\"SEVERE\"")
-                || l.contains("\"loglevel\":\"ERROR\"") || l.contains("\"loglevel\":\"WARNING\""))
-            .limit(40).collect(Collectors.joining("\n", "oidc server problems:\n", ""));
-      } catch (IOException e) {
-        return "oidc server log unreadable: " + e.getMessage();
-      }
-    }
-
-    private void run(String command) {
-      try {
-        Path output = Files.createTempFile("oidc-server-" + command, ".out");
-        Process process = new ProcessBuilder(wlp.resolve("bin/server").toString(), command, name)
-            .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        if (!process.waitFor(3, TimeUnit.MINUTES)) {
-          process.destroyForcibly();
-          throw new AssertionError("server " + command + " " + name + " did not return");
-        }
-        if ("create".equals(command) && process.exitValue() != 0) {
-          throw new AssertionError("server create " + name + " failed: " + Files.readString(output));
-        }
-        Files.deleteIfExists(output);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-      try (Stream<Path> paths = Files.walk(from)) {
-        for (Path p : (Iterable<Path>) paths::iterator) {
-          Path target = to.resolve(from.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(target);
-          } else {
-            Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-          }
-        }
-      }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-      if (!Files.exists(dir)) {
-        return;
-      }
-      try (Stream<Path> paths = Files.walk(dir)) {
-        for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-          Files.delete(p);
-        }
-      }
     }
   }
 }

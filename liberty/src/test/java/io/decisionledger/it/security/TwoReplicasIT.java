@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.decisionledger.it.Deployments;
+import io.decisionledger.it.ExtraServer;
 import io.decisionledger.it.Http;
 import io.decisionledger.it.ServerLog;
 import io.decisionledger.it.TestDatabase;
-import io.decisionledger.launcher.EmbeddedDatabase;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,11 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -57,12 +51,14 @@ class TwoReplicasIT {
 
   @ArquillianResource URL base;
 
-  private static ReplicaB replicaB;
+  private static ExtraServer replicaB;
 
   /** Replica B, started once, after replica A has deployed (and so migrated the database). */
-  private static synchronized ReplicaB replicaB() {
+  private static synchronized ExtraServer replicaB() {
     if (replicaB == null) {
-      replicaB = ReplicaB.start();
+      // Its own ports (-Dit.replica.http.port; https 1000 above, as for replica A).
+      int http = Integer.parseInt(System.getProperty("dl.it.replica.http.port", "9181"));
+      replicaB = ExtraServer.start("-b", http, http + 1000, Map.of(), START_DEADLINE);
     }
     return replicaB;
   }
@@ -75,13 +71,14 @@ class TwoReplicasIT {
     }
   }
 
+  /** The administrator, signed in on replica A, with the demo loaded (the pages show its data). */
   private Http signedInOnA() {
-    return Http.as(Deployments.root(base), TestDatabase.ADMIN, TestDatabase.adminPassword());
+    return new Http(Deployments.root(base));
   }
 
   @Test
   void aFormOpenedOnOneReplicaIsSubmittedOnTheOther() {
-    ReplicaB b = replicaB();
+    ExtraServer b = replicaB();
     Http a = signedInOnA();
     String title = "Two replicas " + UUID.randomUUID();
 
@@ -144,7 +141,7 @@ class TwoReplicasIT {
 
   @Test
   void aSignOutOnOneReplicaEndsTheSessionOnTheOther() {
-    ReplicaB b = replicaB();
+    ExtraServer b = replicaB();
     Http a = signedInOnA();
     Http onB = Http.anonymous(b.root()).useSession(a.sessionCookie());
 
@@ -164,7 +161,7 @@ class TwoReplicasIT {
 
   @Test
   void everyMainPageLeavesASessionBothReplicasCanStoreAndRead() {
-    ReplicaB b = replicaB();
+    ExtraServer b = replicaB();
     Http a = signedInOnA();
     ServerLog logOfA = ServerLog.ofTestServer();
     ServerLog logOfB = ServerLog.of(b.log());
@@ -214,8 +211,11 @@ class TwoReplicasIT {
   }
 
   private static long firstId(Http http, String path) {
-    return http.get(path).json().getJsonArray("items").getJsonObject(0).getJsonNumber("id")
-        .longValue();
+    Http.Response response = http.get(path);
+    assertThat(response.status()).as(path).isEqualTo(200);
+    JsonArray items = response.json().getJsonArray("items");
+    assertThat(items).as("%s: %s", path, response.body()).isNotEmpty();
+    return items.getJsonObject(0).getJsonNumber("id").longValue();
   }
 
   /** The session id in a {@code DLSESSION=<4-character cache id><id>:<server ids>} cookie. */
@@ -230,137 +230,5 @@ class TwoReplicasIT {
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
             + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
-  }
-
-  /** A second Liberty server from the same install, configured as the product server. */
-  private record ReplicaB(Path wlp, String name, Path dir, int httpPort) {
-
-    static ReplicaB start() {
-      Path wlp = Path.of(System.getProperty("dl.wlp.dir"));
-      String name = System.getProperty("dl.it.server.name") + "-b";
-      Path product = wlp.resolve("usr/servers/decision-ledger");
-      Path dir = wlp.resolve("usr/servers").resolve(name);
-      try {
-        deleteTree(dir);
-        // As the build creates the product server: server.env gets its own keystore and LTPA key
-        // passwords (without them the security service does not start).
-        new ReplicaB(wlp, name, dir, 0).run("create");
-        Files.createDirectories(dir.resolve("apps"));
-        for (String file : List.of("server.xml", "bootstrap.properties", "jvm.options")) {
-          Files.copy(product.resolve(file), dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        copyTree(product.resolve("configDropins"), dir.resolve("configDropins"));
-        Files.copy(Path.of(System.getProperty("dl.ear")), dir.resolve("apps/decision-ledger.ear"));
-
-        // Its own ports (-Dit.replica.http.port; https 1000 above, as for replica A).
-        int http = Integer.parseInt(System.getProperty("dl.it.replica.http.port", "9181"));
-        int https = http + 1000;
-        EmbeddedDatabase database = TestDatabase.get();
-        Path variables = Files.createDirectories(dir.resolve("variables"));
-        Files.writeString(variables.resolve("dl.db.url"), database.jdbcUrl());
-        Files.writeString(variables.resolve("dl.db.user"), EmbeddedDatabase.USER);
-        Files.writeString(variables.resolve("dl.db.ssl-mode"), "disable");
-        Files.writeString(variables.resolve("dl.admin.username"), TestDatabase.ADMIN);
-        Files.writeString(variables.resolve("dl.admin.password"), TestDatabase.adminPassword());
-        Files.writeString(variables.resolve("dl.http.port"), Integer.toString(http));
-        Files.writeString(variables.resolve("dl.https.port"), Integer.toString(https));
-
-        ReplicaB replica = new ReplicaB(wlp, name, dir, http);
-        replica.run("start");
-        replica.awaitReady();
-        return replica;
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not set up replica B", e);
-      }
-    }
-
-    URL root() {
-      try {
-        return URI.create("http://localhost:" + httpPort + "/").toURL();
-      } catch (java.net.MalformedURLException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    private void awaitReady() {
-      Http probe = Http.anonymous(root());
-      try {
-        await("replica B ready").atMost(START_DEADLINE).pollInterval(Duration.ofSeconds(1))
-            .ignoreExceptionsInstanceOf(UncheckedIOException.class)
-            .until(() -> probe.get("health/ready").status() == 200);
-      } catch (org.awaitility.core.ConditionTimeoutException e) {
-        stop();
-        throw new AssertionError("replica B was not ready within " + START_DEADLINE + "\n"
-            + problems(), e);
-      }
-    }
-
-    void stop() {
-      run("stop");
-    }
-
-    Path log() {
-      return dir.resolve("logs/messages.log");
-    }
-
-    /** Errors and warnings from replica B's log, for failure messages. */
-    String problems() {
-      Path log = dir.resolve("logs/messages.log");
-      try (Stream<String> lines = Files.lines(log)) {
-        return lines.filter(l -> l.contains("\"loglevel\":\"SEVERE\"")
-                || l.contains("\"loglevel\":\"ERROR\"") || l.contains("\"loglevel\":\"WARNING\""))
-            .limit(40).collect(Collectors.joining("\n", "replica B problems:\n", ""));
-      } catch (IOException e) {
-        return "replica B log unreadable: " + e.getMessage();
-      }
-    }
-
-    private void run(String command) {
-      try {
-        Path output = Files.createTempFile("replica-b-" + command, ".out");
-        Process process = new ProcessBuilder(wlp.resolve("bin/server").toString(), command, name)
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-          process.destroyForcibly();
-          throw new AssertionError("server " + command + " " + name + " did not return");
-        }
-        if ("create".equals(command) && process.exitValue() != 0) {
-          throw new AssertionError("server create " + name + " failed: " + Files.readString(output));
-        }
-        Files.deleteIfExists(output);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-
-
-    private static void copyTree(Path from, Path to) throws IOException {
-      try (Stream<Path> paths = Files.walk(from)) {
-        for (Path p : (Iterable<Path>) paths::iterator) {
-          Path target = to.resolve(from.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(target);
-          } else {
-            Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-          }
-        }
-      }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-      if (!Files.exists(dir)) {
-        return;
-      }
-      try (Stream<Path> paths = Files.walk(dir)) {
-        for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-          Files.delete(p);
-        }
-      }
-    }
   }
 }

@@ -197,6 +197,15 @@ public class OpenIdConnect {
           + e.getClass().getSimpleName() + ")");
       return;
     }
+    if (RoleMap.leftOut(claims.toJSONObject(), rolesClaim)) {
+      LOG.warning("OpenID Connect sign-in refused: the ID token leaves out the '" + rolesClaim
+          + "' claim and refers elsewhere for it (Entra ID group overage: more groups than a token"
+          + " holds). Map app roles instead (dl.auth.oidc.roles-claim=roles) or let the token"
+          + " carry only the groups assigned to the application.");
+      refuse(response, source, "openid connect: the " + clip(rolesClaim)
+          + " claim is not in the ID token (group overage)");
+      return;
+    }
     Object name = claims.getClaim(usernameClaim);
     Object displayName = claims.getClaim("name");
     SignInService.Outcome outcome = signIns.externalSignIn(

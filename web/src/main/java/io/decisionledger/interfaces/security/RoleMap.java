@@ -67,4 +67,18 @@ final class RoleMap {
     }
     return List.of();
   }
+
+  /**
+   * Whether the provider left the claim out of the ID token and says where to fetch it instead:
+   * Microsoft Entra ID does so for {@code groups} when a user is in more groups than a token holds
+   * ("group overage": {@code _claim_names} names the claim, or {@code hasgroups} is true). Mapping
+   * the claim as absent would sign the user in without any role, silently.
+   */
+  static boolean leftOut(Map<String, Object> claims, String claim) {
+    if (claims.get(claim) != null) {
+      return false;
+    }
+    return claims.get("_claim_names") instanceof Map<?, ?> names && names.containsKey(claim)
+        || "groups".equals(claim) && Boolean.TRUE.equals(claims.get("hasgroups"));
+  }
 }

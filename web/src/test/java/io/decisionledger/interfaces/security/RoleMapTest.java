@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RoleMapTest {
@@ -42,5 +43,18 @@ class RoleMapTest {
     assertThat(RoleMap.values(List.of("g1", 7, "g2"))).containsExactly("g1", "g2");
     assertThat(RoleMap.values(null)).isEmpty();
     assertThat(RoleMap.values(42)).isEmpty();
+  }
+
+  @Test
+  void aClaimTheProviderRefersElsewhereForIsLeftOutNotEmpty() {
+    Map<String, Object> overage = Map.of("sub", "u1",
+        "_claim_names", Map.of("groups", "src1"),
+        "_claim_sources", Map.of("src1", Map.of("endpoint", "https://graph")));
+    assertThat(RoleMap.leftOut(overage, "groups")).isTrue();
+    assertThat(RoleMap.leftOut(overage, "roles")).as("another claim is simply absent").isFalse();
+    assertThat(RoleMap.leftOut(Map.of("hasgroups", true), "groups")).isTrue();
+    assertThat(RoleMap.leftOut(Map.of("groups", List.of()), "groups"))
+        .as("present, if empty").isFalse();
+    assertThat(RoleMap.leftOut(Map.of("sub", "u2"), "groups")).isFalse();
   }
 }
