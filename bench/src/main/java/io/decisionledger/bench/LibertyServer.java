@@ -195,6 +195,17 @@ public final class LibertyServer {
     throw new IOException("no VmRSS for " + jvm.pid());
   }
 
+  /**
+   * CPU time the server's JVM has used so far (user + system, all threads), in seconds, from
+   * {@code /proc/<pid>/stat} (clock ticks of 1/100 s, Linux's USER_HZ).
+   */
+  public double cpuSeconds() throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + jvm().pid() + "/stat"));
+    // The command name may hold spaces: fields are counted after its closing parenthesis.
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+  }
+
   private ProcessHandle jvm() throws IOException {
     if (process == null || !process.isAlive()) {
       throw new IOException(name + " is not running");

@@ -14,6 +14,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,7 +32,8 @@ import java.util.Set;
 /**
  * API tokens for pipelines: created by administrators and shown once, kept as SHA-256, scoped,
  * expiring, revocable, with their last use recorded (at most once a minute, so ingestion does not
- * write a row per request).
+ * write a row per request). A successful check stands for {@link RecentTokens#RECHECK} on this
+ * server ({@link RecentTokens}); a revocation ends that at once here.
  */
 @Stateless
 public class TokenService {
@@ -57,6 +60,10 @@ public class TokenService {
   @Inject SecurityEvents events;
 
   @Resource SessionContext context;
+
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  @Inject RecentTokens recent;
 
   @RolesAllowed(Roles.ADMIN)
   public CreatedToken create(String name, String scopes, Duration lifetime) {
@@ -106,6 +113,18 @@ public class TokenService {
       throw new DomainException.NotFound("Token", id);
     }
     token.revoke(Instant.now());
+    // Forgotten now and again after the commit: a check running between the two read the token
+    // as still active and may have remembered it.
+    recent.forgetAll();
+    transactions.registerInterposedSynchronization(new Synchronization() {
+      @Override
+      public void beforeCompletion() {}
+
+      @Override
+      public void afterCompletion(int status) {
+        recent.forgetAll();
+      }
+    });
     events.record(SecurityEventType.TOKEN_REVOKED, context.getCallerPrincipal().getName(), null,
         "token '" + token.getName() + "'");
     return token;
@@ -113,7 +132,8 @@ public class TokenService {
 
   /**
    * The identity a presented token value stands for, when it is known, unrevoked and unexpired.
-   * Called before authentication (it is the authentication).
+   * Called before authentication (it is the authentication). A token found active is remembered
+   * in {@link RecentTokens}, which the caller asks first.
    */
   @PermitAll
   public Optional<TokenIdentity> authenticate(String value, String source) {
@@ -142,7 +162,9 @@ public class TokenService {
           .executeUpdate();
       events.record(SecurityEventType.TOKEN_USED, "token:" + token.getName(), source, null);
     }
-    return Optional.of(new TokenIdentity(token.getName(), token.getScopes()));
+    TokenIdentity identity = new TokenIdentity(token.getName(), token.getScopes());
+    recent.remember(sha256(value), identity, token.getExpiresAt());
+    return Optional.of(identity);
   }
 
   static String sha256(String value) {

@@ -20,7 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * Every failure of the API becomes an RFC 9457 problem: domain refusals keep their status, bad
- * bodies are 400, unexpected errors are a 500 with no internals shown (the cause goes to the log).
+ * bodies are 400, an unreachable database is a 503 with {@code Retry-After}, unexpected errors are
+ * a 500 with no internals shown (the cause goes to the log).
  */
 public final class ProblemMappers {
 
@@ -126,6 +127,18 @@ public final class ProblemMappers {
             && sql.getSQLState().startsWith("23")) {
           return Problem.response(Response.Status.CONFLICT, "conflict", "Conflict",
               "The change conflicts with existing data (" + constraintOf(sql) + ")", List.of());
+        }
+        if (cause instanceof SQLException sql && sql.getSQLState() != null
+            && sql.getSQLState().startsWith("08")) {
+          // No connection to the database (SQL state class 08): the caller may retry, as when
+          // the caller cannot be checked (SecurityProblems.unavailable), not an internal error.
+          LOG.log(Level.WARNING, "The database is unreachable: " + sql.getMessage());
+          return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE,
+                  "service-unavailable", "Service Unavailable",
+                  "The database is unreachable; try again shortly", List.of()))
+              .header("Retry-After", Integer.toString(
+                  io.decisionledger.interfaces.security.SecurityProblems.RETRY_AFTER_SECONDS))
+              .build();
         }
         if (cause instanceof PersistenceException && cause.getCause() == null) {
           break;

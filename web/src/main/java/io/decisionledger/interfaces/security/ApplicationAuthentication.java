@@ -1,5 +1,6 @@
 package io.decisionledger.interfaces.security;
 
+import io.decisionledger.application.security.RecentTokens;
 import io.decisionledger.application.security.TokenService;
 import io.decisionledger.domain.model.security.TokenScope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +28,9 @@ import java.util.stream.Collectors;
  *
  * <ol>
  *   <li>{@code Authorization: Bearer <token>}: an API token, with one role per scope. A token
- *       that is unknown, revoked or expired is answered 401 at once.
+ *       that is unknown, revoked or expired is answered 401 at once. A token found active is not
+ *       checked again for {@link RecentTokens#RECHECK} on this server (revoking it here ends
+ *       that at once; another replica notices within that time).
  *   <li>A sign-in in progress ({@code SecurityContext.authenticate} with a user name and password,
  *       from the sign-in page or {@code POST /api/v1/session}): checked against the identity
  *       store; on success the session id changes (no fixation) and the session remembers the user.
@@ -68,6 +71,7 @@ public class ApplicationAuthentication implements HttpAuthenticationMechanism {
 
   @Inject IdentityStoreHandler identityStores;
   @Inject TokenService tokens;
+  @Inject RecentTokens recentTokens;
   @Inject SessionUsers users;
   @Inject SecurityProblems problems;
   @Inject OpenIdConnect oidc;
@@ -151,7 +155,12 @@ public class ApplicationAuthentication implements HttpAuthenticationMechanism {
 
   private AuthenticationStatus bearer(String value, HttpServletRequest request,
       HttpServletResponse response, HttpMessageContext context) {
-    Optional<TokenService.TokenIdentity> identity = tokens.authenticate(value, source(request));
+    // A token checked in the last few seconds is not checked again (RecentTokens: no transaction,
+    // no query); otherwise the database decides, and an active token is remembered.
+    Optional<TokenService.TokenIdentity> identity = recentTokens.find(value);
+    if (identity.isEmpty()) {
+      identity = tokens.authenticate(value, source(request));
+    }
     if (identity.isEmpty()) {
       problems.unauthorized(response, "The API token is unknown, revoked or expired");
       return AuthenticationStatus.SEND_FAILURE;

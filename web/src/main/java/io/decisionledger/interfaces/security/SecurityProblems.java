@@ -16,7 +16,7 @@ public class SecurityProblems {
   static final String TYPE_BASE = "https://decision-ledger.dev/problems/";
 
   /** How long a client should wait before it tries again when the database is unreachable. */
-  static final int RETRY_AFTER_SECONDS = 5;
+  public static final int RETRY_AFTER_SECONDS = 5;
 
   @Inject SecurityEvents events;
 
