@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -212,8 +213,13 @@ class DecisionBrowserIT {
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("citeForm:citeMetricsBox"),
           "cite_time"));
       clickable("citeForm:cite").click();
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("evidence"), title));
-      assertThat(browser.findElement(By.id("evidence")).getText()).contains("cite_time");
+      // The ajax answer replaces the evidence table: read it afresh until it has the citation.
+      String evidence = new WebDriverWait(browser, Duration.ofSeconds(30))
+          .ignoring(StaleElementReferenceException.class).until(d -> {
+            String text = d.findElement(By.id("evidence")).getText();
+            return text.contains(title) ? text : null;
+          });
+      assertThat(evidence).contains("cite_time");
       wait.until(ExpectedConditions.elementToBeClickable(By.id("citeForm:startCite")));
       assertThat(browser.findElements(By.id("citeForm:citeExperiment"))).isEmpty();
     } catch (AssertionError | RuntimeException e) {
