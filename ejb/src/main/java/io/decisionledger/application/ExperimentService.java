@@ -101,16 +101,7 @@ public class ExperimentService {
    */
   public ExperimentOverview overview(long id) {
     Experiment experiment = get(id);
-    List<Variant> variants = em.createQuery(
-            "select v from Variant v where v.experiment.id = :id order by v.baseline desc, v.name",
-            Variant.class)
-        .setParameter("id", id)
-        .getResultList();
-    List<Metric> metrics = em.createQuery(
-            "select m from Metric m where m.experiment.id = :id order by m.name", Metric.class)
-        .setParameter("id", id)
-        .getResultList();
-    return new ExperimentOverview(experiment, variants, metrics);
+    return new ExperimentOverview(experiment, variantsOf(id), metricsOf(id));
   }
 
   /** A page of experiments, filtered and sorted in the database. */
@@ -181,6 +172,11 @@ public class ExperimentService {
 
   public List<Variant> variants(long experimentId) {
     get(experimentId);
+    return variantsOf(experimentId);
+  }
+
+  /** The experiment's variants, the baseline first. */
+  private List<Variant> variantsOf(long experimentId) {
     return em.createQuery(
             "select v from Variant v where v.experiment.id = :id order by v.baseline desc, v.name",
             Variant.class)
@@ -278,6 +274,10 @@ public class ExperimentService {
 
   public List<Metric> metrics(long experimentId) {
     get(experimentId);
+    return metricsOf(experimentId);
+  }
+
+  private List<Metric> metricsOf(long experimentId) {
     return em.createQuery(
             "select m from Metric m where m.experiment.id = :id order by m.name", Metric.class)
         .setParameter("id", experimentId)

@@ -1,6 +1,7 @@
 package io.decisionledger.interfaces.web;
 
 import java.io.Serializable;
+import java.util.List;
 import org.primefaces.model.LazyDataModel;
 
 /**
@@ -14,6 +15,14 @@ import org.primefaces.model.LazyDataModel;
 public abstract class PagedModel<T> extends LazyDataModel<T> {
 
   private static final long serialVersionUID = 1L;
+
+  /** The row of the page loaded last whose {@link #getRowKey} is {@code rowKey}, if any. */
+  @Override
+  public T getRowData(String rowKey) {
+    List<T> rows = getWrappedData();
+    return rows == null ? null
+        : rows.stream().filter(row -> getRowKey(row).equals(rowKey)).findFirst().orElse(null);
+  }
 
   /** A new model with the same source and filters and no rows loaded. */
   protected abstract PagedModel<T> withoutRows();

@@ -93,18 +93,18 @@ public class DecisionDetailBean implements Serializable {
     provenItems = goals.provenByDecision(id);
   }
 
-  /** Opens the citation form. */
+  /** Opens the citation form, empty. */
   public void startCiting() {
-    citing = true;
-    citeExperimentId = null;
-    citeMetricIds = new ArrayList<>();
-    citeReplace = false;
-    metricChoices = null;
+    resetCitation(true);
   }
 
   /** Closes the citation form without citing. */
   public void cancelCiting() {
-    citing = false;
+    resetCitation(false);
+  }
+
+  private void resetCitation(boolean open) {
+    citing = open;
     citeExperimentId = null;
     citeMetricIds = new ArrayList<>();
     citeReplace = false;

@@ -53,13 +53,6 @@ public class DecisionLazyModel extends PagedModel<Decision> {
   }
 
   @Override
-  public Decision getRowData(String rowKey) {
-    List<Decision> rows = getWrappedData();
-    return rows == null ? null : rows.stream()
-        .filter(d -> String.valueOf(d.getId()).equals(rowKey)).findFirst().orElse(null);
-  }
-
-  @Override
   protected PagedModel<Decision> withoutRows() {
     return new DecisionLazyModel(source, status);
   }

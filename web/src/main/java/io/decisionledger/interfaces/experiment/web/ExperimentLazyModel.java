@@ -74,16 +74,6 @@ public class ExperimentLazyModel extends PagedModel<Experiment> {
     return String.valueOf(experiment.getId());
   }
 
-  @Override
-  public Experiment getRowData(String rowKey) {
-    List<Experiment> rows = getWrappedData();
-    if (rows == null) {
-      return null;
-    }
-    return rows.stream().filter(e -> String.valueOf(e.getId()).equals(rowKey)).findFirst()
-        .orElse(null);
-  }
-
   ExperimentQuery query(int first, int pageSize, Map<String, SortMeta> sortBy) {
     String sort = "updatedAt";
     boolean ascending = false;

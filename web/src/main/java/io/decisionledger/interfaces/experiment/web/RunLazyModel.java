@@ -93,16 +93,6 @@ public class RunLazyModel extends PagedModel<Run> {
   }
 
   @Override
-  public Run getRowData(String rowKey) {
-    List<Run> rows = getWrappedData();
-    if (rows == null) {
-      return null;
-    }
-    return rows.stream().filter(r -> String.valueOf(r.getId()).equals(rowKey)).findFirst()
-        .orElse(null);
-  }
-
-  @Override
   protected PagedModel<Run> withoutRows() {
     return new RunLazyModel(source, counts);
   }

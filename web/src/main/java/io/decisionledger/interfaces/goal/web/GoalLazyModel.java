@@ -73,13 +73,6 @@ public class GoalLazyModel extends PagedModel<GoalSummary> {
   }
 
   @Override
-  public GoalSummary getRowData(String rowKey) {
-    List<GoalSummary> rows = getWrappedData();
-    return rows == null ? null : rows.stream()
-        .filter(g -> String.valueOf(g.id()).equals(rowKey)).findFirst().orElse(null);
-  }
-
-  @Override
   protected PagedModel<GoalSummary> withoutRows() {
     return new GoalLazyModel(source, kind);
   }

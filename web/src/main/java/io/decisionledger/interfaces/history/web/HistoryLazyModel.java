@@ -57,13 +57,6 @@ public class HistoryLazyModel extends PagedModel<HistoryEntry> {
     return rowKey(entry);
   }
 
-  @Override
-  public HistoryEntry getRowData(String rowKey) {
-    List<HistoryEntry> rows = getWrappedData();
-    return rows == null ? null
-        : rows.stream().filter(e -> rowKey(e).equals(rowKey)).findFirst().orElse(null);
-  }
-
   static String rowKey(HistoryEntry entry) {
     return entry.revision() + "-" + entry.type() + "-" + entry.id();
   }

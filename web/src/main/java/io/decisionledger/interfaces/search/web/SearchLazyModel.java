@@ -83,13 +83,6 @@ public class SearchLazyModel extends PagedModel<SearchHit> {
   }
 
   @Override
-  public SearchHit getRowData(String rowKey) {
-    List<SearchHit> rows = getWrappedData();
-    return rows == null ? null
-        : rows.stream().filter(h -> getRowKey(h).equals(rowKey)).findFirst().orElse(null);
-  }
-
-  @Override
   protected PagedModel<SearchHit> withoutRows() {
     return new SearchLazyModel(source, counter, query);
   }
